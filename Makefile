@@ -1,0 +1,86 @@
+# Two commands: `make book` builds the course site, `make test` runs every test suite.
+# Both create .venv/ and install what they need on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+JB     := $(VENV)/bin/jupyter-book
+HTML   := _build/html
+PORT   ?= 8000
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: book serve test unit lint notebooks nbval build-strict browser chromium clean clean-cache venv test-deps help
+
+help:
+	@echo "make book   build the course site into $(HTML)/ (strict)"
+	@echo "make test   run every test suite: lint, unit, nbval, strict build, browser"
+	@echo "make serve  serve $(HTML)/ on http://127.0.0.1:$(PORT)/"
+
+# --- environments -------------------------------------------------------------
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(PIP) install --quiet -r requirements-test.txt
+	@touch $@
+
+venv: $(VENV)/.installed
+
+test-deps: $(VENV)/.installed-test chromium
+
+# Debian's Chromium for the browser tests (never Playwright's own download).
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  echo "Installing Chromium from Debian (needs root or sudo)..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@test -x $(CHROMIUM) || { echo "Chromium is missing at $(CHROMIUM)"; exit 1; }
+
+# --- the book -----------------------------------------------------------------
+
+book: $(VENV)/.installed
+	$(JB) build . --builder html -W -n --keep-going
+	@echo
+	@echo "The course site is in $(HTML)/. Open $(CURDIR)/$(HTML)/index.html in a browser, or run 'make serve'."
+
+serve: $(VENV)/.installed
+	@test -f $(HTML)/index.html || $(MAKE) book
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
+
+# Re-execute the exercise notebooks and store their outputs (what nbval compares against).
+notebooks: $(VENV)/.installed
+	$(PY) scripts/refresh_notebooks.py exercises/*.ipynb
+
+# --- tests --------------------------------------------------------------------
+
+test: test-deps
+	$(MAKE) -k lint unit nbval build-strict browser
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check toolkit tests benchmarks scripts
+
+unit: $(VENV)/.installed-test
+	$(PY) -m pytest toolkit tests --ignore=tests/browser -q
+
+nbval: $(VENV)/.installed-test
+	$(PY) -m pytest --nbval $$(find book exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*') -q
+
+build-strict: book
+
+browser: $(VENV)/.installed-test chromium
+	@test -f $(HTML)/index.html || $(MAKE) book
+	$(PY) -m pytest tests/browser -q
+
+clean:
+	rm -rf _build
+
+clean-cache:
+	rm -rf _build/.jupyter_cache

@@ -1,0 +1,37 @@
+"""``python -m toolkit continuum``: print Himmelman's continuum as a handout table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "continuum",
+        help="print Himmelman's four strategies of working together",
+        description="Print Himmelman's continuum (networking, coordinating, cooperating, "
+        "collaborating): what each level adds, and the item that asks about it.",
+    )
+    parser.add_argument("--format", choices=("md", "csv", "json"), default="md")
+    parser.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..cli import emit
+    from ..continuum import himmelman_strategies
+
+    table = himmelman_strategies()
+    if args.format == "csv":
+        text = table.to_csv(index=False)
+    elif args.format == "json":
+        text = json.dumps({"levels": table.to_dict(orient="records")}, indent=2)
+    else:
+        lines = ["| Item | Level | Strategy | What it adds |", "|---|---|---|---|"]
+        lines += [
+            f"| {r.item} | {r.level} | {r.strategy} | {r.adds} |" for r in table.itertuples()
+        ]
+        text = "\n".join(lines) + "\n\nSource: " + table["source"].iloc[0] + "\n"
+    emit(text, args.out)
+    return 0

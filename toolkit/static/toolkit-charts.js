@@ -1,0 +1,72 @@
+/* Draws the toolkit's Vega-Lite charts with the vendored Vega bundle.
+ *
+ * Each chart is a <div class="toolkit-vega"> followed by
+ * <script type="application/json" class="toolkit-vega-spec">. The bundle
+ * (vega-bundle.js, beside this file) is loaded only on pages that have a
+ * chart, and never from another host. In a self-contained HTML report the
+ * bundle is inlined before this script, so window.vegaEmbed already exists.
+ */
+(function () {
+  "use strict";
+  var here = document.currentScript && document.currentScript.src
+    ? document.currentScript.src.replace(/[^\/]*$/, "")
+    : "";
+
+  function loadBundle(done) {
+    if (window.vegaEmbed) { done(); return; }
+    var script = document.createElement("script");
+    script.src = here + "vega-bundle.js";
+    script.onload = done;
+    script.onerror = function () { fail(document, "the chart library could not be loaded"); };
+    document.head.appendChild(script);
+  }
+
+  function fail(root, reason) {
+    var targets = root.querySelectorAll(".toolkit-vega:not([data-drawn])");
+    for (var i = 0; i < targets.length; i++) {
+      var note = document.createElement("p");
+      note.className = "toolkit-vega-error";
+      note.textContent = "This chart could not be drawn: " + reason + ".";
+      targets[i].appendChild(note);
+    }
+  }
+
+  function drawAll() {
+    var specs = document.querySelectorAll("script.toolkit-vega-spec");
+    for (var i = 0; i < specs.length; i++) {
+      draw(specs[i]);
+    }
+  }
+
+  function draw(specNode) {
+    var target = document.getElementById(specNode.getAttribute("data-target"));
+    if (!target || target.hasAttribute("data-drawn")) { return; }
+    target.setAttribute("data-drawn", "pending");
+    var spec = JSON.parse(specNode.textContent);
+    window.vegaEmbed(target.querySelector(".toolkit-vega-view"), spec, {
+      renderer: "svg",
+      actions: { export: true, source: false, compiled: false, editor: false },
+      i18n: { PNG_ACTION: "Save as PNG", SVG_ACTION: "Save as SVG" }
+    }).then(function () {
+      target.setAttribute("data-drawn", "yes");
+      var fallback = target.querySelector(".toolkit-vega-fallback");
+      if (fallback) { fallback.hidden = true; }
+    }).catch(function (err) {
+      target.setAttribute("data-drawn", "error");
+      var note = document.createElement("p");
+      note.className = "toolkit-vega-error";
+      note.textContent = "This chart could not be drawn: " + err + ".";
+      target.appendChild(note);
+    });
+  }
+
+  function start() {
+    if (document.querySelector("script.toolkit-vega-spec")) { loadBundle(drawAll); }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
