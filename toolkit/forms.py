@@ -1,0 +1,557 @@
+"""Reading partners' answers: the canonical CSV, Google Forms and Microsoft Forms exports.
+
+One function, :func:`read_responses`, reads all three and returns the same
+canonical table, or raises :class:`toolkit.errors.InputError` naming the file,
+the line, the column, the value and what is allowed. Nothing is silently
+dropped: a column the reader does not use is listed in
+``frame.attrs["ignored_columns"]``, and a bad answer stops the reading.
+
+The canonical table
+-------------------
+One row per respondent, with these columns, in this order:
+
+``partnership``
+    The partnership the respondent answered about (required, never blank).
+``round`` (only when the file has one)
+    The survey round, for example ``2025`` or ``baseline``, kept as text.
+``organization`` (only when the file has one)
+    The respondent's organisation (blank allowed).
+``respondent``
+    The respondent's id. When the file has no respondent column, or the cell
+    is blank, it is ``"row N"``, N being the row's line number in the file (the
+    row number a spreadsheet shows).
+Item columns, in the item bank's order (only those in the file)
+    ``MV01``-``MV21`` and ``CT01``-``CT10`` as numbers from 1 to 5 and ``H1``-``H4``
+    as 1 (yes) or 0 (no); a blank answer is missing (``NaN``).
+
+How columns are recognised
+--------------------------
+A header is matched, in this order:
+
+1. by the ``columns`` argument, if the caller gives one (header -> role or id);
+2. as an item when it *is* an id (``MV01``) or *starts with* an id in square
+   brackets (``[MV01] The partners ...``), the form of question title that
+   :func:`toolkit.classification.questionnaire` produces, so a Google Forms
+   or Microsoft Forms export maps itself. Case and zero padding do not matter
+   (``[mv1]`` is ``MV01``). A header that looks like an id (``[XY7] ...``,
+   ``MV22``, ``H5``) but is not in the item bank is an error, not ignored;
+3. as ``partnership``, ``organization``, ``respondent`` or ``round`` when, ignoring
+   case, spaces and a trailing ``?`` or ``:``, it is one of the names in
+   :data:`COLUMN_NAMES`. When several headers name the same thing, the first
+   name in that list wins (a form's own ``Respondent`` question beats
+   Microsoft Forms' ``ID`` column) and the others are ignored and listed;
+4. anything else (``Timestamp``, ``Email Address``, ``Start time``, a comment
+   column) is ignored and listed.
+
+How answers are read
+--------------------
+For ``MV`` and ``CT`` items: a whole number from 1 to 5 (``3`` or ``3.0``), one of
+the labels in :data:`ANSWER_LABELS` (any case), or a label that starts with the
+number followed by a separator (``"5 - B fits much better"``, ``"2) ..."``), which
+counts as that number. For ``H`` items: ``1``/``0``, ``Yes``/``No``, ``Y``/``N`` or
+``True``/``False`` (any case). Blank is "not answered". Everything else, such
+as ``0``, ``6``, ``2.5``, ``nan`` or ``agree``, is rejected.
+
+Rows that are entirely blank (spreadsheets often end with some) are skipped
+and counted in ``frame.attrs["blank_rows"]``; a row with anything in it is a
+response and is validated.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError, csv_line
+from .io import read_table
+
+__all__ = [
+    "ANSWER_LABELS",
+    "COLUMN_NAMES",
+    "YES_NO_LABELS",
+    "answers_to_numbers",
+    "item_ids",
+    "parse_responses",
+    "read_responses",
+]
+
+#: The label a form shows for each point of the 1-5 scale. "A" is the item's
+#: left statement (mandatory; contract), "B" its right statement (voluntary; trust).
+ANSWER_LABELS: dict[int, str] = {
+    1: "A fits much better",
+    2: "A fits a little better",
+    3: "A and B fit equally",
+    4: "B fits a little better",
+    5: "B fits much better",
+}
+#: The labels a form shows for the yes/no continuum items.
+YES_NO_LABELS: dict[int, str] = {1: "Yes", 0: "No"}
+
+#: Header names (compared ignoring case, surrounding spaces and a trailing
+#: ``?`` or ``:``) recognised for each identifying column, best first.
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "partnership": (
+        "partnership",
+        "partnership name",
+        "name of the partnership",
+        "which partnership",
+        "partnership id",
+    ),
+    "round": ("round", "survey round", "wave"),
+    "organization": (
+        "organization",
+        "organisation",
+        "organization name",
+        "organisation name",
+        "your organization",
+        "your organisation",
+    ),
+    "respondent": ("respondent", "respondent id", "respondent name", "id"),
+}
+_ROLES = tuple(COLUMN_NAMES)
+
+_BRACKET_ID = re.compile(r"^\s*\[\s*([A-Za-z]{1,4})\s*0*(\d{1,3})\s*\]")
+_PLAIN_ID = re.compile(r"^\s*(MV|CT|H)\s*0*(\d{1,3})\s*$", re.IGNORECASE)
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d*)?$")
+_LABELLED_NUMBER = re.compile(r"^(\d+)\s*[-\u2013\u2014:.)=]\s*[^\d\s]")
+
+_SCALE_ALLOWED = (
+    "a whole number from 1 (statement A fits much better) to 5 (statement B fits much better), "
+    "one of the labels " + ", ".join(f"'{v}'" for v in ANSWER_LABELS.values()) + ", or blank"
+)
+_YES_NO_ALLOWED = "1 or 0, 'Yes' or 'No', or blank"
+
+
+@cache
+def _bank_ids() -> tuple[tuple[str, ...], dict[str, str]]:
+    with resources.files("toolkit.data").joinpath("items.csv").open(encoding="utf-8") as fh:
+        bank = pd.read_csv(fh, usecols=["id", "axis"])
+    return tuple(bank["id"]), dict(zip(bank["id"], bank["axis"], strict=True))
+
+
+def item_ids() -> tuple[str, ...]:
+    """Return every item id of the bank, in order (``MV01`` ... ``CT10``, ``H1`` ... ``H4``).
+
+    >>> ids = item_ids()
+    >>> len(ids), ids[0], ids[20], ids[21], ids[-1]
+    (35, 'MV01', 'MV21', 'CT01', 'H4')
+    """
+    return _bank_ids()[0]
+
+
+def _canonical_id(prefix: str, number: str) -> str:
+    prefix = prefix.upper()
+    n = int(number)
+    return f"{prefix}{n}" if prefix == "H" else f"{prefix}{n:02d}"
+
+
+def _normal_name(header: str) -> str:
+    text = " ".join(str(header).split()).lower()
+    return text.rstrip("?:*. ").strip()
+
+
+def _short(header: str, limit: int = 60) -> str:
+    text = " ".join(str(header).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _map_columns(
+    headers: list[str], file: str | None, overrides: Mapping[str, str] | None
+) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """Return (item id -> header, role -> header, ignored headers)."""
+    ids, _ = _bank_ids()
+    known = set(ids)
+    items: dict[str, str] = {}
+    role_candidates: dict[str, list[tuple[int, int, str]]] = {r: [] for r in _ROLES}
+    ignored: list[str] = []
+    overrides = dict(overrides or {})
+    for position, header in enumerate(headers):
+        target: str | None = None
+        if header in overrides:
+            wanted = str(overrides[header])
+            if wanted in _ROLES:
+                role_candidates[wanted].append((-1, position, header))
+                continue
+            if wanted.upper() not in known:
+                raise InputError(
+                    "the column is mapped to something unknown",
+                    file=file,
+                    column=_short(header),
+                    value=wanted,
+                    allowed="an item id such as MV01, or one of " + ", ".join(_ROLES),
+                )
+            target = wanted.upper()
+        else:
+            match = _BRACKET_ID.match(header) or _PLAIN_ID.match(header)
+            if match:
+                target = _canonical_id(match.group(1), match.group(2))
+                if target not in known:
+                    raise InputError(
+                        "the column names an item that is not in the item bank",
+                        file=file,
+                        line=1,
+                        column=_short(header),
+                        value=match.group(0).strip(),
+                        allowed="item ids MV01-MV21, CT01-CT10 and H1-H4",
+                    )
+        if target is not None:
+            if target in items:
+                raise InputError(
+                    f"two columns hold item {target} (the other is '{_short(items[target])}')",
+                    file=file,
+                    line=1,
+                    column=_short(header),
+                    allowed="one column per item",
+                )
+            items[target] = header
+            continue
+        name = _normal_name(header)
+        for role, names in COLUMN_NAMES.items():
+            if name in names:
+                role_candidates[role].append((names.index(name), position, header))
+                break
+        else:
+            ignored.append(header)
+    roles: dict[str, str] = {}
+    for role, candidates in role_candidates.items():
+        if not candidates:
+            continue
+        candidates.sort()
+        roles[role] = candidates[0][2]
+        ignored.extend(c[2] for c in candidates[1:])
+    ordered_items = {i: items[i] for i in ids if i in items}
+    return ordered_items, roles, [h for h in headers if h in set(ignored)]
+
+
+def _scale_value(value: Any) -> float:
+    """One answer to a 1-5 item as a number, or NaN when it is not valid."""
+    if isinstance(value, bool | np.bool_):
+        return np.nan
+    if isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+    else:
+        text = " ".join(str(value).split())
+        if _NUMBER.match(text):
+            number = float(text)
+        else:
+            lowered = text.lower()
+            for key, label in ANSWER_LABELS.items():
+                if lowered == label.lower():
+                    return float(key)
+            labelled = _LABELLED_NUMBER.match(text)
+            if not labelled:
+                return np.nan
+            number = float(labelled.group(1))
+    if number != number or number not in (1.0, 2.0, 3.0, 4.0, 5.0):
+        return np.nan
+    return number
+
+
+_YES_NO_WORDS = {"yes": 1.0, "y": 1.0, "true": 1.0, "no": 0.0, "n": 0.0, "false": 0.0}
+
+
+def _yes_no_value(value: Any) -> float:
+    """One answer to a yes/no item as 1.0 or 0.0, or NaN when it is not valid."""
+    if isinstance(value, bool | np.bool_):
+        return float(value)
+    if isinstance(value, int | float | np.integer | np.floating):
+        number = float(value)
+    else:
+        text = str(value).strip()
+        word = _YES_NO_WORDS.get(text.lower())
+        if word is not None:
+            return word
+        if not _NUMBER.match(text):
+            return np.nan
+        number = float(text)
+    return number if number in (0.0, 1.0) else np.nan
+
+
+def _describe_bad(value: Any, kind: str) -> str:
+    text = str(value).strip()
+    numeric = isinstance(value, int | float | np.integer | np.floating) or _NUMBER.match(text)
+    if kind == "yesno":
+        return "a yes/no answer must be 1 or 0" if numeric else "not a yes/no answer"
+    if numeric:
+        return "answer out of range or not a whole number"
+    return "answer is not a number from 1 to 5 or a known label"
+
+
+def answers_to_numbers(
+    frame: pd.DataFrame,
+    columns: Mapping[str, str] | None = None,
+    *,
+    file: str | None = None,
+    lines: bool = True,
+) -> pd.DataFrame:
+    """Convert answer columns to numbers, rejecting any value that is not a valid answer.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Holds the answers, as text or numbers. It is not modified.
+    columns : mapping, optional
+        Item id -> column of ``frame`` holding it. By default, every column
+        of ``frame`` named by an item id.
+    file : str, optional
+        The file the answers came from, named in errors.
+    lines : bool, default True
+        Report a bad cell by its line in a file with one header line (row
+        position + 2). When False, by the frame's index label instead.
+
+    Returns
+    -------
+    DataFrame
+        One float column per item, named by id, in the bank's order, same index:
+        1-5 for ``MV``/``CT`` items, 1/0 for ``H`` items, NaN when blank.
+
+    Raises
+    ------
+    InputError
+        At the first bad cell (top to bottom, then left to right), naming the
+        line, the column, the value, what is allowed and how many bad cells
+        there are in all.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"MV01": ["1", "B fits much better", None],
+    ...                     "H1": ["Yes", "0", "no"]})
+    >>> answers_to_numbers(raw)
+       MV01   H1
+    0   1.0  1.0
+    1   5.0  0.0
+    2   NaN  0.0
+    >>> try:
+    ...     answers_to_numbers(pd.DataFrame({"MV01": ["3", "7"]}), file="a.csv")
+    ... except InputError as err:
+    ...     print(err.file, err.line, err.column, repr(err.value), err.problem)
+    a.csv 3 MV01 '7' answer out of range or not a whole number
+    """
+    ids, axes = _bank_ids()
+    if columns is None:
+        columns = {i: i for i in ids if i in frame.columns}
+    out = pd.DataFrame(index=frame.index)
+    first_bad: tuple[int, int, str, Any, str] | None = None
+    total_bad = 0
+    for order, (item, header) in enumerate(columns.items()):
+        kind = "yesno" if axes[item] == "continuum" else "scale"
+        series = frame[header]
+        if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
+            series = series.str.strip() if pd.api.types.is_string_dtype(series.dtype) else series
+            series = series.where(series != "")
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        convert = _yes_no_value if kind == "yesno" else _scale_value
+        table = np.array([convert(u) for u in uniques] + [np.nan], dtype=float)
+        values = table[codes]  # code -1 picks the trailing NaN
+        bad = (codes >= 0) & np.isnan(values)
+        if bad.any():
+            positions = np.flatnonzero(bad)
+            total_bad += positions.size
+            candidate = (int(positions[0]), order, header, uniques[codes[positions[0]]], kind)
+            if first_bad is None or candidate[:2] < first_bad[:2]:
+                first_bad = candidate
+        out[item] = values
+    if first_bad is not None:
+        position, _, header, value, kind = first_bad
+        problem = _describe_bad(value, kind)
+        if total_bad > 1:
+            problem += f" ({total_bad} bad answers in all)"
+        line = csv_line(position) if lines else None
+        if not lines:
+            problem = f"row {frame.index[position]!r}: {problem}"
+        raise InputError(
+            problem,
+            file=file,
+            line=line,
+            column=_short(header),
+            value=value.item() if isinstance(value, np.generic) else value,
+            allowed=_YES_NO_ALLOWED if kind == "yesno" else _SCALE_ALLOWED,
+        )
+    return out
+
+
+def parse_responses(
+    raw: pd.DataFrame,
+    *,
+    file: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    lines: bool = True,
+) -> pd.DataFrame:
+    """Turn a table of answers, as read from a file or typed in, into the canonical table.
+
+    This is :func:`read_responses` without the reading: ``raw`` holds one row
+    per respondent, cells as text or numbers, headers as in the file. See the
+    module docstring for how columns and answers are recognised. ``raw`` is
+    not modified.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"Timestamp": ["2025-03-01 10:00"],
+    ...                     "Partnership": ["Example partnership A"],
+    ...                     "[MV01] Governance ...": ["2"], "[H1] Exchange ...": ["Yes"]})
+    >>> table = parse_responses(raw, file="export.csv")
+    >>> table.columns.tolist(), table.loc[0, "respondent"], table.attrs["ignored_columns"]
+    (['partnership', 'respondent', 'MV01', 'H1'], 'row 2', ['Timestamp'])
+    """
+    headers = [str(c) for c in raw.columns]
+    data = raw.copy(deep=False)
+    data.columns = headers
+    if len(set(headers)) != len(headers):
+        dup = next(h for h in headers if headers.count(h) > 1)
+        raise InputError(
+            "two columns have the same header",
+            file=file,
+            line=1,
+            column=_short(dup),
+            allowed="a different header for every column",
+        )
+    items, roles, ignored = _map_columns(headers, file, columns)
+    if "partnership" not in roles:
+        shown = ", ".join(f"'{_short(h, 30)}'" for h in headers[:6])
+        raise InputError(
+            "no partnership column",
+            file=file,
+            line=1 if lines else None,
+            value=shown + (" ..." if len(headers) > 6 else ""),
+            allowed="a column named 'partnership' (in a form: a question titled 'Partnership')",
+        )
+    if not items:
+        raise InputError(
+            "no item columns",
+            file=file,
+            line=1 if lines else None,
+            allowed="columns named by item id (MV01 ... CT10, H1 ... H4) or form questions "
+            "whose titles start with the id in brackets, such as '[MV01] ...'",
+        )
+    blank = data.isna().all(axis=1).to_numpy()
+    positions = np.flatnonzero(~blank)
+    if positions.size == 0:
+        raise InputError(
+            "the file has a header but no responses",
+            file=file,
+            allowed="one row per respondent under the header",
+        )
+
+    def where(position: int) -> tuple[int | None, str]:
+        """Line (or row label prefix) of the data row at ``position`` in ``raw``."""
+        if lines:
+            return csv_line(position), ""
+        return None, f"row {raw.index[position]!r}: "
+
+    rows = data.iloc[positions]
+    out = pd.DataFrame(index=pd.RangeIndex(len(rows)))
+    for role in ("partnership", "round", "organization", "respondent"):
+        if role not in roles:
+            continue
+        header = roles[role]
+        values = rows[header].astype(str).str.strip()
+        values = values.where(values != "").reset_index(drop=True)
+        missing = values.isna().to_numpy()
+        if role in ("partnership", "round") and missing.any():
+            line, prefix = where(int(positions[np.flatnonzero(missing)[0]]))
+            extra = " (or no round column at all)" if role == "round" else ""
+            raise InputError(
+                f"{prefix}the {role} is blank",
+                file=file,
+                line=line,
+                column=_short(header),
+                value="",
+                allowed=f"a {role} on every row{extra}",
+            )
+        if role == "respondent" and missing.any():
+            default = pd.Series(_default_respondents(positions, raw.index, lines), dtype=str)
+            values = values.where(~missing, default)
+        out[role] = values
+    if "respondent" not in out.columns:
+        out["respondent"] = pd.Series(_default_respondents(positions, raw.index, lines), dtype=str)
+    keys = [k for k in ("partnership", "round", "respondent") if k in out.columns]
+    duplicated = out.duplicated(subset=keys, keep=False).to_numpy()
+    if duplicated.any():
+        first = int(np.flatnonzero(duplicated)[0])
+        key = out.loc[first, keys]
+        same = np.flatnonzero((out[keys] == key).all(axis=1).to_numpy())
+        line, prefix = where(int(positions[same[1]]))
+        first_line, _ = where(int(positions[same[0]]))
+        seen = f"line {first_line}" if lines else f"row {raw.index[positions[same[0]]]!r}"
+        scope = f"partnership '{key['partnership']}'"
+        if "round" in keys:
+            scope += f", round '{key['round']}'"
+        raise InputError(
+            f"{prefix}duplicate respondent in {scope} (first on {seen})",
+            file=file,
+            line=line,
+            column=_short(roles.get("respondent", "respondent")),
+            value=key["respondent"],
+            allowed="each respondent once per partnership and round",
+        )
+    answers = answers_to_numbers(data, items, file=file, lines=lines)
+    for item in answers.columns:
+        out[item] = answers[item].to_numpy()[positions]
+    out.attrs["source"] = file
+    out.attrs["ignored_columns"] = ignored
+    out.attrs["column_map"] = {**roles, **items}
+    out.attrs["blank_rows"] = int(blank.sum())
+    return out
+
+
+def _default_respondents(positions: np.ndarray, index: pd.Index, lines: bool) -> list[str]:
+    if lines:
+        return [f"row {csv_line(int(p))}" for p in positions]
+    return [f"row {index[int(p)]}" for p in positions]
+
+
+def read_responses(
+    path: str | os.PathLike[str],
+    *,
+    columns: Mapping[str, str] | None = None,
+    sheet: int | str = 0,
+) -> pd.DataFrame:
+    """Read partners' answers from a canonical CSV, a Google Forms CSV or a Microsoft Forms XLSX.
+
+    Parameters
+    ----------
+    path : path-like
+        A ``.csv`` (UTF-8 with or without BOM, or Windows-1252) or ``.xlsx`` file.
+    columns : mapping, optional
+        Header -> ``partnership``, ``round``, ``organization``, ``respondent``
+        or an item id, for headers the reader would not recognise by itself.
+    sheet : int or str, default 0
+        The worksheet of an XLSX file.
+
+    Returns
+    -------
+    DataFrame
+        The canonical table described in the module docstring. ``attrs`` holds
+        ``source`` (the path), ``ignored_columns``, ``column_map`` and
+        ``blank_rows``.
+
+    Raises
+    ------
+    InputError
+        For a missing, empty, unreadable or badly encoded file, no partnership
+        column, an unknown item id, a blank partnership, a duplicate
+        respondent, or an answer that is not valid; the message names the file,
+        line, column, value and what is allowed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "answers.csv"
+    >>> _ = path.write_text("partnership,respondent,MV01,CT01,H1\\nP,r1,2,5,yes\\n")
+    >>> read_responses(path)
+      partnership respondent  MV01  CT01   H1
+    0           P         r1   2.0   5.0  1.0
+    """
+    name = str(path)
+    raw = read_table(path, sheet=sheet)
+    try:
+        return parse_responses(raw, file=name, columns=columns, lines=True)
+    except InputError as exc:
+        raise exc.located(file=name) from None
