@@ -1256,9 +1256,9 @@ def stakeholder_analysis_candidates(
     sector = register["sector"].to_numpy()[pos]
     held = sal["attributes_held"].to_numpy()[pos]
     sal_name = sal["salience"].to_numpy()[pos]
-    base = pd.Series(sal_name, dtype=object) + " stakeholder"
     held_s = pd.Series(held, dtype=object)
-    base = base.where(held_s == "", base + " (high " + held_s + ")")
+    base = pd.Series(sal_name, dtype=object) + " stakeholder (high " + held_s + ")"
+    base = base.where(held_s != "", "no high power, legitimacy or urgency")
     gap = np.where(
         fills == "missing sector",
         "; adds the " + sector.astype(str) + " sector, which the members lack",
