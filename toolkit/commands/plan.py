@@ -1,0 +1,172 @@
+"""``python -m toolkit plan``: keep a six-step partnership plan as a YAML file.
+
+Sub-commands::
+
+    plan template [--format md|json|html] [--out PATH]   print the blank plan / worksheet
+    plan new PATH [--title TEXT]                          write a blank plan (never overwrites)
+    plan check PATH [--format json|md] [--out PATH]       validate and report progress
+    plan export PATH [--format md|html] [--out PATH]      write the filled-in worksheet
+
+A plan that is not valid YAML or does not match the schema gives exit status 2
+and one line naming the file, the line or field path, and the problem; the
+plan file itself is only ever read (``new`` writes a file that did not exist).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "plan",
+        help="plan a partnership in six steps (Roberts): template, new, check, export",
+        description="Keep a six-step partnership plan (Roberts, after Cummings) as a YAML file: "
+        "print the blank template, start a plan, check it, export it as a worksheet.",
+    )
+    sub = parser.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+
+    template = sub.add_parser(
+        "template",
+        help="print the blank plan (Markdown or HTML worksheet, or the steps as JSON)",
+        description="Print the blank plan: a worksheet for a workshop wall (md, html) or the six "
+        "steps with their questions and outputs (json).",
+    )
+    template.add_argument("--format", choices=("md", "json", "html"), default="md")
+    template.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    template.set_defaults(func=run_template)
+
+    new = sub.add_parser(
+        "new",
+        help="write a blank plan to PATH (refuses to overwrite)",
+        description="Write a blank, commented YAML plan to PATH. An existing file is never "
+        "overwritten.",
+    )
+    new.add_argument("path", metavar="PATH")
+    new.add_argument("--title", default="", help="the partnership's name")
+    new.set_defaults(func=run_new)
+
+    check = sub.add_parser(
+        "check",
+        help="validate a plan and report readiness, progress, risks and the next action",
+        description="Validate the plan at PATH and report the readiness check, progress "
+        "through the six steps, failure risks, setbacks, indicators and the next action.",
+    )
+    check.add_argument("path", metavar="PATH")
+    check.add_argument("--format", choices=("json", "md"), default="md")
+    check.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    check.set_defaults(func=run_check)
+
+    export = sub.add_parser(
+        "export",
+        help="write the plan as a filled-in worksheet (Markdown or self-contained HTML)",
+        description="Export the plan at PATH as a worksheet. HTML is one self-contained page "
+        "that works offline and prints on A4 and Letter.",
+    )
+    export.add_argument("path", metavar="PATH")
+    export.add_argument("--format", choices=("md", "html"), default="md")
+    export.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    export.set_defaults(func=run_export)
+
+
+def template_json() -> dict[str, Any]:
+    """The six steps (number, name, questions, outputs) and the readiness check, as data."""
+    from ..planning import SCHEMA_VERSION, _data, _steps_data, blank_plan
+
+    steps = [
+        {
+            "number": s["number"],
+            "key": s["key"],
+            "name": s["name"],
+            "question": s["question"],
+            "questions": list(s["questions"]),
+            "outputs": [
+                {
+                    "key": o["key"],
+                    "label": o["label"],
+                    "kind": o["kind"],
+                    "required": bool(o.get("required", False)),
+                }
+                for o in s["outputs"]
+            ],
+        }
+        for s in _steps_data()
+    ]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "readiness": _data("six_steps.yaml")["readiness"],
+        "steps": steps,
+        "plan": blank_plan().to_dict(),
+    }
+
+
+def run_template(args: argparse.Namespace) -> int:
+    from ..cli import emit
+    from ..worksheets import worksheet_html, worksheet_markdown
+
+    if args.format == "json":
+        text = json.dumps(template_json(), indent=2, ensure_ascii=False)
+    elif args.format == "html":
+        text = worksheet_html(None)
+    else:
+        text = worksheet_markdown(None)
+    emit(text, args.out)
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from ..planning import blank_plan, save_plan
+
+    path = save_plan(blank_plan(args.title), args.path, overwrite=False)
+    print(
+        f"wrote a blank plan to {path}; fill it in, then run: python -m toolkit plan check {path}"
+    )
+    return 0
+
+
+def _check_markdown(report: dict[str, Any]) -> str:
+    from ..report import md_cell
+
+    lines = [f"# Plan check: {md_cell(report['title'] or '(untitled plan)')}", ""]
+    ready = report["readiness"]
+    lines += [f"**Readiness:** {ready['recommendation']}", ""]
+    lines += [f"- {md_cell(r)}" for r in ready["reasons"]] + [""]
+    lines += ["| Step | Status | Missing |", "|---|---|---|"]
+    for s in report["steps"]:
+        missing = "; ".join(s["missing"]) or "-"
+        lines.append(f"| {s['number']}. {s['name']} | {s['status']} | {md_cell(missing)} |")
+    summary = report["risk_summary"]
+    lines += ["", f"**Failure risk:** {summary['level']} ({summary['rated']} of 9 rated)"]
+    open_risks = [r for r in report["risks"] if r["status"] == "open"]
+    lines += [f"- open: {md_cell(r['reason'])}: {md_cell(r['action'])}" for r in open_risks]
+    readings = report["setbacks"]["summary"]["readings"]
+    if readings:
+        lines += ["", "**Setbacks:** " + ", ".join(f"{v} {k}" for k, v in readings.items())]
+    lines += ["", f"**Next:** {md_cell(report['next'])}", ""]
+    return "\n".join(lines)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from ..cli import emit
+    from ..planning import check_report, load_plan
+
+    report = check_report(load_plan(args.path))
+    if args.format == "json":
+        text = json.dumps(report, indent=2, ensure_ascii=False)
+    else:
+        text = _check_markdown(report)
+    emit(text, args.out)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ..cli import emit
+    from ..planning import load_plan
+    from ..worksheets import worksheet_html, worksheet_markdown
+
+    plan = load_plan(args.path)
+    text = worksheet_html(plan) if args.format == "html" else worksheet_markdown(plan)
+    emit(text, args.out)
+    return 0
