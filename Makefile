@@ -8,7 +8,7 @@ PIP    := $(PY) -m pip
 JB     := $(VENV)/bin/jupyter-book
 HTML   := _build/html
 PORT   ?= 8000
-CHROMIUM := /usr/bin/chromium
+CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: book serve test unit lint notebooks nbval build-strict browser chromium clean clean-cache venv test-deps help
 

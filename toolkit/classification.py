@@ -304,6 +304,7 @@ def score_responses(
     if not 0 <= min_answered <= 1:
         raise ValueError(f"min_answered must be from 0 to 1, got {min_answered}")
     frame = _canonical(responses)
+    source = frame.attrs.get("source")
     ids = _id_columns(frame)
     mv = [i for i in _axis_items("voluntary") if i in frame.columns]
     ct = [i for i in _axis_items("trust") if i in frame.columns]
@@ -315,85 +316,112 @@ def score_responses(
         if not items:
             raise InputError(
                 f"no items for the {axis} axis",
-                file=frame.attrs.get("source"),
+                file=source,
                 allowed=f"at least one column from {first} to {last}",
             )
-    out = pd.DataFrame(index=frame.index)
-    for column in ids:
-        out[column] = frame[column]
-    if "respondent" not in out.columns:
-        out["respondent"] = [f"row {label}" for label in frame.index]
-    keys = [k for k in ("partnership", "round", "respondent") if k in out.columns]
-    dup = out.duplicated(subset=keys)
+    columns: dict[str, Any] = {c: frame[c].array for c in ids}
+    if "respondent" not in columns:
+        columns["respondent"] = np.array([f"row {label}" for label in frame.index], dtype=object)
+    keys = [k for k in ("partnership", "round", "respondent") if k in columns]
+    codes = pd.DataFrame({k: pd.factorize(columns[k], use_na_sentinel=False)[0] for k in keys})
+    dup = codes.duplicated().to_numpy()
     if dup.any():
-        label = out.index[int(np.flatnonzero(dup.to_numpy())[0])]
+        position = int(np.flatnonzero(dup)[0])
         raise InputError(
-            f"row {label!r}: duplicate respondent",
-            file=frame.attrs.get("source"),
+            f"row {frame.index[position]!r}: duplicate respondent",
+            file=source,
             column="respondent",
-            value=out.loc[label, "respondent"],
+            value=columns["respondent"][position],
             allowed="each respondent once per partnership and round",
         )
     numeric = _numeric_answers(frame, mv + ct + hh)
-    reasons = pd.Series("", index=frame.index, dtype=object)
+    reasons = np.full(len(frame), "", dtype=object)
     for axis, items in (("voluntary", mv), ("trust", ct)):
-        values = numeric[items].to_numpy(dtype=float)
-        answered = (~np.isnan(values)).sum(axis=1)
+        values = np.column_stack([numeric[i] for i in items])
+        answered = np.count_nonzero(~np.isnan(values), axis=1)
         share = answered / len(items)
         total = np.nansum(values, axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             score = (total / answered - 1.0) / 4.0
         short = share < min_answered
         score[short] = np.nan
-        out[axis] = score
-        out[f"{axis}_answered"] = share
+        columns[axis] = score
+        columns[f"{axis}_answered"] = share
         if short.any():
-            counts = pd.Series(answered, index=frame.index)[short].astype(str)
+            counts = answered[short].astype(str).astype(object)
             message = (
                 "answered " + counts + f" of {len(items)} {axis} items "
                 f"(fewer than {min_answered:.0%})"
             )
-            joined = reasons[short].where(reasons[short] == "", reasons[short] + "; ")
-            reasons[short] = joined + message
-    out["excluded"] = reasons
-    out = pd.concat([out, _mode_columns(out["voluntary"], out["trust"], boundaries)], axis=1)
-    out = pd.concat([out, continuum_levels(numeric[hh])], axis=1)
+            earlier = reasons[short]
+            reasons[short] = np.where(earlier == "", message, earlier + "; " + message)
+    columns["excluded"] = reasons
+    columns.update(_mode_arrays(columns["voluntary"], columns["trust"], boundaries))
+    out = pd.DataFrame(columns, index=frame.index)
+    continuum = _continuum_by_pattern(pd.DataFrame({i: numeric[i] for i in hh}, index=frame.index))
+    out = pd.concat([out, continuum], axis=1)
     for item in hh:
         out[item] = numeric[item]
     return out
 
 
-def _numeric_answers(frame: pd.DataFrame, items: list[str]) -> pd.DataFrame:
-    """Item columns as floats, validated (fast path for columns that are numbers already)."""
-    out = pd.DataFrame(index=frame.index)
+def _numeric_answers(frame: pd.DataFrame, items: list[str]) -> dict[str, np.ndarray]:
+    """Item columns as float arrays, validated (fast path for columns already numbers)."""
+    out: dict[str, np.ndarray] = {}
     other: dict[str, str] = {}
-    scale_values = np.array([1.0, 2.0, 3.0, 4.0, 5.0])
     for item in items:
         column = frame[item]
         if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
-            values = column.to_numpy(dtype=float)
-            allowed = np.array([0.0, 1.0]) if item in CONTINUUM_ITEMS else scale_values
-            if np.isin(values, allowed).sum() + np.isnan(values).sum() == values.size:
+            values = column.to_numpy(dtype=float, na_value=np.nan)
+            allowed = _YES_NO_VALUES if item in CONTINUUM_ITEMS else _SCALE_VALUES
+            if (np.isin(values, allowed) | np.isnan(values)).all():
                 out[item] = values
                 continue
         other[item] = item
     if other:
         converted = answers_to_numbers(frame, other, file=frame.attrs.get("source"), lines=False)
         for item in converted.columns:
-            out[item] = converted[item]
-    return out[items]
+            out[item] = converted[item].to_numpy()
+    return out
 
 
-def _mode_columns(voluntary: Any, trust: Any, boundaries: Boundaries) -> pd.DataFrame:
-    index = voluntary.index if isinstance(voluntary, pd.Series) else None
+_SCALE_VALUES = np.array([1.0, 2.0, 3.0, 4.0, 5.0])
+_YES_NO_VALUES = np.array([0.0, 1.0])
+_MODE_ARRAY = np.array([*MODES, None], dtype=object)
+
+
+def _continuum_by_pattern(answers: pd.DataFrame) -> pd.DataFrame:
+    """:func:`toolkit.continuum.continuum_levels`, run once per distinct answer pattern.
+
+    Four yes/no/blank items make at most 81 patterns, so this is fast for any
+    number of respondents and gives exactly what ``continuum_levels`` gives.
+    """
+    values = np.full((len(answers), len(CONTINUUM_ITEMS)), np.nan)
+    for j, item in enumerate(CONTINUUM_ITEMS):
+        if item in answers.columns:
+            values[:, j] = answers[item].to_numpy(dtype=float)
+    digits = np.where(np.isnan(values), 0, values + 1).astype(np.int64)
+    code = digits @ (3 ** np.arange(len(CONTINUUM_ITEMS)))
+    patterns, inverse = np.unique(code, return_inverse=True)
+    decoded = (patterns[:, None] // (3 ** np.arange(len(CONTINUUM_ITEMS)))[None, :]) % 3
+    unique_answers = pd.DataFrame(
+        np.where(decoded == 0, np.nan, decoded - 1.0), columns=list(CONTINUUM_ITEMS)
+    )
+    levels = continuum_levels(unique_answers)
+    result = levels.iloc[inverse.ravel()].reset_index(drop=True)
+    result.index = answers.index
+    return result
+
+
+def _mode_arrays(voluntary: Any, trust: Any, boundaries: Boundaries) -> dict[str, np.ndarray]:
+    """Mode, distance to the nearest boundary, the area across it, and the near flag."""
     x = np.asarray(voluntary, dtype=float)
     y = np.asarray(trust, dtype=float)
     valid = ~(np.isnan(x) | np.isnan(y))
     creating = y > boundaries.trust_above
     complying = (y < boundaries.contract_below) & (x < boundaries.mandatory_below)
-    mode = np.where(creating, "creating", np.where(complying, "complying", "constraining"))
-    mode = mode.astype(object)
-    mode[~valid] = None
+    code = np.where(creating, 2, np.where(complying, 0, 1))
+    code[~valid] = len(MODES)
     segments = boundaries.segments()
     distances = np.empty((x.size, len(segments)))
     for j, (_, x1, y1, x2, y2, _, _) in enumerate(segments):
@@ -404,22 +432,25 @@ def _mode_columns(voluntary: Any, trust: Any, boundaries: Boundaries) -> pd.Data
         else:
             t = np.clip(((x - x1) * dx + (y - y1) * dy) / length2, 0.0, 1.0)
         distances[:, j] = np.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
-    nearest = np.argmin(np.where(np.isnan(distances), np.inf, distances), axis=1)
-    distance = distances[np.arange(x.size), nearest] if x.size else np.array([])
-    low = np.array([s[5] for s in segments], dtype=object)[nearest]
-    high = np.array([s[6] for s in segments], dtype=object)[nearest]
-    neighbour = np.where(mode == high, low, high).astype(object)
-    neighbour[~valid] = None
+    distances[~valid] = np.inf
+    nearest = np.argmin(distances, axis=1) if x.size else np.zeros(0, dtype=int)
+    distance = np.take_along_axis(distances, nearest[:, None], axis=1).ravel()
     distance = np.where(valid, distance, np.nan)
-    return pd.DataFrame(
-        {
-            "mode": mode,
-            "boundary_distance": distance,
-            "neighbour": neighbour,
-            "near_boundary": valid & (distance <= boundaries.margin),
-        },
-        index=index,
-    )
+    low = np.array([MODES.index(s[5]) for s in segments])[nearest]
+    high = np.array([MODES.index(s[6]) for s in segments])[nearest]
+    neighbour = np.where(code == high, low, high)
+    neighbour[~valid] = len(MODES)
+    return {
+        "mode": _MODE_ARRAY[code],
+        "boundary_distance": distance,
+        "neighbour": _MODE_ARRAY[neighbour],
+        "near_boundary": valid & (distance <= boundaries.margin),
+    }
+
+
+def _mode_columns(voluntary: Any, trust: Any, boundaries: Boundaries) -> pd.DataFrame:
+    index = voluntary.index if isinstance(voluntary, pd.Series) else None
+    return pd.DataFrame(_mode_arrays(voluntary, trust, boundaries), index=index)
 
 
 def classify_mode(
@@ -575,60 +606,49 @@ def summarize_partnerships(
             value=", ".join(sorted(missing)),
             allowed="the DataFrame that score_responses returns",
         )
-    included = scored[scored["excluded"].fillna("") == ""]
-    groups = scored.groupby(keys, sort=False, dropna=False)
-    base = groups.size().rename("rows").to_frame()
-    g = included.groupby(keys, sort=False, dropna=False)
-    stats = _stats(g)
-    summary = base.join(stats, how="left")
-    summary["respondents"] = summary["respondents"].fillna(0).astype(int)
-    summary["excluded"] = summary["rows"] - summary["respondents"]
-    summary = summary.drop(columns="rows")
-    few = summary["respondents"] < 2
-    for column in ("disagreement_voluntary", "disagreement_trust"):
-        summary.loc[few, column] = np.nan
-    summary["partners_differ"] = (
-        (
-            (summary["disagreement_voluntary"] >= disagreement_threshold)
-            | (summary["disagreement_trust"] >= disagreement_threshold)
-        )
-        .fillna(False)
-        .astype(bool)
+    gid, size, summary = _groups(scored, keys)
+    inc = _included(scored)
+    g = gid[inc]
+    n = np.bincount(g, minlength=size)
+    summary["respondents"] = n
+    summary["excluded"] = np.bincount(gid, minlength=size) - n
+    for axis in ("voluntary", "trust"):
+        mean, spread = _mean_sd(g, scored[axis].to_numpy(dtype=float)[inc], n)
+        summary[axis] = mean
+        summary[f"disagreement_{axis}"] = np.where(n >= 2, spread, np.nan)
+    summary["partners_differ"] = (summary["disagreement_voluntary"] >= disagreement_threshold) | (
+        summary["disagreement_trust"] >= disagreement_threshold
     )
     modes = _mode_columns(summary["voluntary"], summary["trust"], boundaries)
     for column in modes.columns:
         summary[column] = modes[column]
-    if "mode" in included.columns and len(included):
-        counts = included.groupby([*keys, "mode"], sort=False, dropna=False).size()
-        counts = counts.unstack("mode", fill_value=0)
-    else:
-        counts = pd.DataFrame(index=summary.index)
-    for mode in MODES:
-        summary[mode] = (
-            counts[mode].reindex(summary.index).fillna(0).astype(int)
-            if mode in counts.columns
-            else 0
-        )
-    hh = [i for i in CONTINUUM_ITEMS if i in included.columns]
-    if hh and len(included):
-        share = included[hh].groupby([included[k] for k in keys], sort=False, dropna=False).mean()
-        yes = (share >= continuum_yes_share).astype(float).where(share.notna())
-        levels = continuum_levels(yes.reindex(summary.index))
-    else:
-        levels = continuum_levels(pd.DataFrame(index=summary.index))
+    mode_index = pd.Categorical(scored["mode"].to_numpy(dtype=object)[inc], categories=MODES)
+    valid = mode_index.codes >= 0
+    counts = np.bincount(
+        g[valid] * len(MODES) + mode_index.codes[valid], minlength=size * len(MODES)
+    ).reshape(size, len(MODES))
+    for j, mode in enumerate(MODES):
+        summary[mode] = counts[:, j]
+    yes = pd.DataFrame(index=summary.index)
+    for item in (i for i in CONTINUUM_ITEMS if i in scored.columns):
+        answers = scored[item].to_numpy(dtype=float)[inc]
+        answered = ~np.isnan(answers)
+        said_yes = np.bincount(g[answered], weights=answers[answered] == 1, minlength=size)
+        asked = np.bincount(g[answered], minlength=size)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = said_yes / asked
+        yes[item] = np.where(asked > 0, (share >= continuum_yes_share).astype(float), np.nan)
+    levels = continuum_levels(yes)
     for column in levels.columns:
         summary[column] = levels[column]
-    if "organization" in included.columns:
-        summary["organizations"] = (
-            included.groupby(keys, sort=False, dropna=False)["organization"]
-            .nunique()
-            .reindex(summary.index)
-            .fillna(0)
-            .astype(int)
+    summary["organizations"] = 0
+    if "organization" in scored.columns:
+        org, _ = pd.factorize(scored["organization"].to_numpy(dtype=object)[inc])
+        known = org >= 0
+        pairs = np.unique(g[known].astype(np.int64) * (int(org.max(initial=0)) + 1) + org[known])
+        summary["organizations"] = np.bincount(
+            pairs // (int(org.max(initial=0)) + 1), minlength=size
         )
-    else:
-        summary["organizations"] = 0
-    summary = summary.reset_index()
     columns = [
         *keys,
         "respondents",
@@ -651,15 +671,55 @@ def summarize_partnerships(
     return _sorted(summary[columns], keys)
 
 
-def _stats(g: Any) -> pd.DataFrame:
-    """Count, mean and population standard deviation per group, vectorised."""
-    count = g["voluntary"].count().rename("respondents")
-    means = g[["voluntary", "trust"]].mean()
-    sq = g[["voluntary", "trust"]].var(ddof=0)
-    stats = pd.concat([count, means], axis=1)
-    stats["disagreement_voluntary"] = np.sqrt(sq["voluntary"].clip(lower=0))
-    stats["disagreement_trust"] = np.sqrt(sq["trust"].clip(lower=0))
-    return stats
+def _included(scored: pd.DataFrame) -> np.ndarray:
+    """True for the respondents that were scored (an empty ``excluded`` reason)."""
+    reasons = scored["excluded"].to_numpy(dtype=object)
+    return pd.isna(reasons) | (reasons == "")
+
+
+def _groups(
+    frame: pd.DataFrame, keys: list[str], rows: np.ndarray | None = None
+) -> tuple[np.ndarray, int, pd.DataFrame]:
+    """Group ids (in order of first appearance), the number of groups and their keys.
+
+    ``rows`` (a boolean mask) restricts the grouping to some rows. Key values
+    come back as text; a missing organisation as ``"(not given)"``.
+    """
+    combined = np.zeros(len(frame) if rows is None else int(rows.sum()), dtype=np.int64)
+    for key in keys:
+        codes, uniques = pd.factorize(frame[key], use_na_sentinel=False)
+        if rows is not None:
+            codes = codes[rows]
+        combined = combined * (len(uniques) + 1) + codes
+    gid, uniques = pd.factorize(combined)
+    if gid.size == 0:
+        return gid, 0, pd.DataFrame({k: pd.Series(dtype=str) for k in keys})
+    peak = np.maximum.accumulate(gid)
+    first = np.flatnonzero(np.r_[True, peak[1:] > peak[:-1]])
+    positions = first if rows is None else np.flatnonzero(rows)[first]
+    groups = pd.DataFrame(
+        {
+            k: pd.array(
+                [
+                    "(not given)" if v is None or (isinstance(v, float) and v != v) else str(v)
+                    for v in frame[k].to_numpy(dtype=object)[positions]
+                ],
+                dtype=str,
+            )
+            for k in keys
+        }
+    )
+    return gid, len(uniques), groups
+
+
+def _mean_sd(g: np.ndarray, x: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per-group mean and population standard deviation (rounded to 12 decimals)."""
+    size = n.size
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.bincount(g, weights=x, minlength=size) / n
+        deviation = x - mean[g]
+        spread = np.sqrt(np.bincount(g, weights=deviation * deviation, minlength=size) / n)
+    return mean, np.round(spread, 12)
 
 
 def summarize_organizations(
@@ -686,20 +746,15 @@ def summarize_organizations(
     columns = [*keys, "organization", "respondents", "voluntary", "trust", "mode", "near_boundary"]
     if "organization" not in scored.columns:
         return pd.DataFrame(columns=columns)
-    included = scored[scored["excluded"].fillna("") == ""].copy()
-    included["organization"] = (
-        included["organization"]
-        .astype(object)
-        .where(included["organization"].notna(), "(not given)")
-    )
-    g = included.groupby([*keys, "organization"], sort=False, dropna=False)
-    stats = pd.concat(
-        [g["voluntary"].count().rename("respondents"), g[["voluntary", "trust"]].mean()], axis=1
-    )
+    inc = _included(scored)
+    gid, size, stats = _groups(scored, [*keys, "organization"], rows=inc)
+    n = np.bincount(gid, minlength=size)
+    stats["respondents"] = n
+    for axis in ("voluntary", "trust"):
+        stats[axis], _ = _mean_sd(gid, scored[axis].to_numpy(dtype=float)[inc], n)
     modes = _mode_columns(stats["voluntary"], stats["trust"], boundaries)
     stats["mode"] = modes["mode"]
     stats["near_boundary"] = modes["near_boundary"]
-    stats = stats.reset_index()
     return _sorted(stats[columns], [*keys, "organization"])
 
 
@@ -713,7 +768,7 @@ def excluded_respondents(scored: pd.DataFrame) -> pd.DataFrame:
     0           P          b  answered 0 of 1 voluntary items (fewer than 50%)
     """
     ids = _id_columns(scored)
-    mask = scored["excluded"].fillna("") != ""
+    mask = ~_included(scored)
     out = scored.loc[mask, ids].copy()
     out["reason"] = scored.loc[mask, "excluded"]
     return out.reset_index(drop=True)

@@ -20,6 +20,10 @@ One row per respondent, with these columns, in this order:
     The respondent's id. When the file has no respondent column, or the cell
     is blank, it is ``"row N"``, N being the row's line number in the file (the
     row number a spreadsheet shows).
+
+Surrounding spaces are removed from these four. ``partnership``, ``round`` and
+``organization`` are categorical columns (their values are text; categories in
+order of first appearance), which keeps large files fast; ``respondent`` is text.
 Item columns, in the item bank's order (only those in the file)
     ``MV01``-``MV21`` and ``CT01``-``CT10`` as numbers from 1 to 5 and ``H1``-``H4``
     as 1 (yes) or 0 (no); a blank answer is missing (``NaN``).
@@ -61,9 +65,11 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -119,8 +125,11 @@ _ROLES = tuple(COLUMN_NAMES)
 
 _BRACKET_ID = re.compile(r"^\s*\[\s*([A-Za-z]{1,4})\s*0*(\d{1,3})\s*\]")
 _PLAIN_ID = re.compile(r"^\s*(MV|CT|H)\s*0*(\d{1,3})\s*$", re.IGNORECASE)
-_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d*)?$")
+_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _LABELLED_NUMBER = re.compile(r"^(\d+)\s*[-\u2013\u2014:.)=]\s*[^\d\s]")
+
+_SCALE_NUMBERS = np.array([1.0, 2.0, 3.0, 4.0, 5.0])
+_YES_NO_NUMBERS = np.array([0.0, 1.0])
 
 _SCALE_ALLOWED = (
     "a whole number from 1 (statement A fits much better) to 5 (statement B fits much better), "
@@ -274,6 +283,19 @@ def _yes_no_value(value: Any) -> float:
     return number if number in (0.0, 1.0) else np.nan
 
 
+def _is_blank(value: Any) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _shown(value: Any) -> Any:
+    """A bad value as the user typed it: 7, not 7.0 (numbers read from a file are floats)."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _describe_bad(value: Any, kind: str) -> str:
     text = str(value).strip()
     numeric = isinstance(value, int | float | np.integer | np.floating) or _NUMBER.match(text)
@@ -343,18 +365,25 @@ def answers_to_numbers(
     for order, (item, header) in enumerate(columns.items()):
         kind = "yesno" if axes[item] == "continuum" else "scale"
         series = frame[header]
-        if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
-            series = series.str.strip() if pd.api.types.is_string_dtype(series.dtype) else series
-            series = series.where(series != "")
-        codes, uniques = pd.factorize(series, use_na_sentinel=True)
-        convert = _yes_no_value if kind == "yesno" else _scale_value
-        table = np.array([convert(u) for u in uniques] + [np.nan], dtype=float)
-        values = table[codes]  # code -1 picks the trailing NaN
-        bad = (codes >= 0) & np.isnan(values)
+        allowed = _YES_NO_NUMBERS if kind == "yesno" else _SCALE_NUMBERS
+        if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
+            series.dtype
+        ):
+            values = series.to_numpy(dtype=float, na_value=np.nan)
+            bad = ~(np.isin(values, allowed) | np.isnan(values))
+            bad_values = values
+        else:
+            codes, uniques = pd.factorize(series, use_na_sentinel=True)
+            convert = _yes_no_value if kind == "yesno" else _scale_value
+            table = np.array([convert(u) for u in uniques] + [np.nan], dtype=float)
+            values = table[codes]  # code -1 (blank) picks the trailing NaN
+            blank = np.array([_is_blank(u) for u in uniques] + [True], dtype=bool)[codes]
+            bad = np.isnan(values) & ~blank
+            bad_values = np.asarray(uniques, dtype=object).take(codes.clip(0))
         if bad.any():
             positions = np.flatnonzero(bad)
             total_bad += positions.size
-            candidate = (int(positions[0]), order, header, uniques[codes[positions[0]]], kind)
+            candidate = (int(positions[0]), order, header, bad_values[positions[0]], kind)
             if first_bad is None or candidate[:2] < first_bad[:2]:
                 first_bad = candidate
         out[item] = values
@@ -371,7 +400,7 @@ def answers_to_numbers(
             file=file,
             line=line,
             column=_short(header),
-            value=value.item() if isinstance(value, np.generic) else value,
+            value=_shown(value),
             allowed=_YES_NO_ALLOWED if kind == "yesno" else _SCALE_ALLOWED,
         )
     return out
@@ -430,7 +459,11 @@ def parse_responses(
             allowed="columns named by item id (MV01 ... CT10, H1 ... H4) or form questions "
             "whose titles start with the id in brackets, such as '[MV01] ...'",
         )
-    blank = data.isna().all(axis=1).to_numpy()
+    partnership = data[roles["partnership"]]
+    candidates = np.flatnonzero(partnership.isna().to_numpy())
+    blank = np.zeros(len(data), dtype=bool)
+    if candidates.size:
+        blank[candidates] = data.iloc[candidates].isna().all(axis=1).to_numpy()
     positions = np.flatnonzero(~blank)
     if positions.size == 0:
         raise InputError(
@@ -445,15 +478,15 @@ def parse_responses(
             return csv_line(position), ""
         return None, f"row {raw.index[position]!r}: "
 
-    rows = data.iloc[positions]
+    rows = data.iloc[positions] if blank.any() else data
     out = pd.DataFrame(index=pd.RangeIndex(len(rows)))
+    codes: dict[str, np.ndarray] = {}
     for role in ("partnership", "round", "organization", "respondent"):
         if role not in roles:
             continue
         header = roles[role]
-        values = rows[header].astype(str).str.strip()
-        values = values.where(values != "").reset_index(drop=True)
-        missing = values.isna().to_numpy()
+        role_codes, categories, changed = _clean_text(rows[header])
+        missing = role_codes < 0
         if role in ("partnership", "round") and missing.any():
             line, prefix = where(int(positions[np.flatnonzero(missing)[0]]))
             extra = " (or no round column at all)" if role == "round" else ""
@@ -465,18 +498,29 @@ def parse_responses(
                 value="",
                 allowed=f"a {role} on every row{extra}",
             )
-        if role == "respondent" and missing.any():
-            default = pd.Series(_default_respondents(positions, raw.index, lines), dtype=str)
-            values = values.where(~missing, default)
-        out[role] = values
+        if role != "respondent":
+            out[role] = pd.Categorical.from_codes(role_codes, categories=categories)
+        elif missing.any() or changed or not pd.api.types.is_string_dtype(rows[header].dtype):
+            lookup = np.array([*categories, None], dtype=object)
+            filled = lookup[role_codes]
+            if missing.any():
+                default = np.array(_default_respondents(positions, raw.index, lines), dtype=object)
+                filled = np.where(missing, default, filled)
+                role_codes = pd.factorize(filled)[0]
+            out[role] = pd.array(filled, dtype=str)
+        else:
+            out[role] = rows[header].array
+        codes[role] = role_codes
     if "respondent" not in out.columns:
-        out["respondent"] = pd.Series(_default_respondents(positions, raw.index, lines), dtype=str)
+        values = np.array(_default_respondents(positions, raw.index, lines), dtype=object)
+        out["respondent"] = pd.array(values, dtype=str)
+        codes["respondent"] = np.arange(len(values))
     keys = [k for k in ("partnership", "round", "respondent") if k in out.columns]
-    duplicated = out.duplicated(subset=keys, keep=False).to_numpy()
+    duplicated = pd.DataFrame({k: codes[k] for k in keys}).duplicated(keep=False).to_numpy()
     if duplicated.any():
         first = int(np.flatnonzero(duplicated)[0])
+        same = np.flatnonzero(np.logical_and.reduce([codes[k] == codes[k][first] for k in keys]))
         key = out.loc[first, keys]
-        same = np.flatnonzero((out[keys] == key).all(axis=1).to_numpy())
         line, prefix = where(int(positions[same[1]]))
         first_line, _ = where(int(positions[same[0]]))
         seen = f"line {first_line}" if lines else f"row {raw.index[positions[same[0]]]!r}"
@@ -493,12 +537,33 @@ def parse_responses(
         )
     answers = answers_to_numbers(data, items, file=file, lines=lines)
     for item in answers.columns:
-        out[item] = answers[item].to_numpy()[positions]
+        column = answers[item].to_numpy()
+        out[item] = column[positions] if blank.any() else column
     out.attrs["source"] = file
     out.attrs["ignored_columns"] = ignored
     out.attrs["column_map"] = {**roles, **items}
     out.attrs["blank_rows"] = int(blank.sum())
     return out
+
+
+def _clean_text(series: pd.Series) -> tuple[np.ndarray, list[str], bool]:
+    """Codes (-1 for blank), distinct values (surrounding spaces removed), whether any changed.
+
+    Works on the distinct values only, so that large files stay fast.
+    """
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    text = [str(u) for u in np.asarray(uniques, dtype=object)]
+    cleaned = [t.strip() for t in text]
+    changed = cleaned != text
+    if changed:
+        distinct: dict[str, int] = {}
+        table = np.array(
+            [distinct.setdefault(c, len(distinct)) if c else -1 for c in cleaned] + [-1],
+            dtype=np.int64,
+        )
+        codes = table[codes]
+        cleaned = list(distinct)
+    return codes, cleaned, changed
 
 
 def _default_respondents(positions: np.ndarray, index: pd.Index, lines: bool) -> list[str]:
@@ -550,8 +615,58 @@ def read_responses(
     0           P         r1   2.0   5.0  1.0
     """
     name = str(path)
-    raw = read_table(path, sheet=sheet)
+    raw = _read_csv_fast(path, columns)
+    if raw is None:
+        raw = read_table(path, sheet=sheet)
     try:
         return parse_responses(raw, file=name, columns=columns, lines=True)
     except InputError as exc:
         raise exc.located(file=name) from None
+
+
+def _looks_like_item(header: str, columns: Mapping[str, str] | None) -> bool:
+    if columns and header.strip() in columns:
+        return str(columns[header.strip()]) not in _ROLES
+    return bool(_BRACKET_ID.match(header) or _PLAIN_ID.match(header))
+
+
+def _read_csv_fast(
+    path: str | os.PathLike[str], columns: Mapping[str, str] | None
+) -> pd.DataFrame | None:
+    """Read a UTF-8 CSV with the answer columns parsed as numbers by pandas, or return None.
+
+    A fast path for large files: answer columns are left for pandas to parse
+    (and are validated afterwards exactly like text); every other column is
+    read as text. Anything unusual (not a plain UTF-8 CSV, a parsing problem,
+    an empty, missing or header-only file) returns None, and
+    :func:`toolkit.io.read_table` then reads the file or raises the error
+    that describes it.
+    """
+    p = Path(path)
+    if p.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods", ".numbers"}:
+        return None
+    options: dict[str, Any] = {
+        "encoding": "utf-8-sig",
+        "keep_default_na": False,
+        "na_values": [""],
+        "skipinitialspace": True,
+    }
+    try:
+        if not p.is_file() or p.stat().st_size == 0:
+            return None
+        with p.open("rb") as handle:
+            if b"\x00" in handle.read(4096):
+                return None
+        headers = [str(h) for h in pd.read_csv(p, nrows=0, **options).columns]
+        text = {h: str for h in headers if not _looks_like_item(h, columns)}
+        with warnings.catch_warnings():
+            # Chunks of an answer column may parse differently (numbers, labels);
+            # the values are validated one by one afterwards, so the warning says nothing.
+            warnings.simplefilter("ignore", pd.errors.DtypeWarning)
+            frame = pd.read_csv(p, dtype=text, **options)
+    except (ValueError, OSError, pd.errors.ParserError, pd.errors.EmptyDataError):
+        return None  # UnicodeDecodeError is a ValueError
+    if frame.columns.size == 0 or frame.empty:
+        return None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame

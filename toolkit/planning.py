@@ -1385,6 +1385,7 @@ def _output_rows(plan: Plan) -> list[dict[str, Any]]:
                     "output": f.key,
                     "label": f.label,
                     "filled": done,
+                    "started": done or _filled("records", value),
                     "detail": "" if done else detail,
                 }
             )
@@ -1408,8 +1409,9 @@ def plan_progress(plan: Plan | Mapping[str, Any] | str | os.PathLike[str]) -> pd
 
     Columns: ``number``, ``key``, ``name``, ``filled`` and ``required`` (counts
     of required outputs), ``share`` (filled / required), ``complete``
-    (every required output done), ``status`` (``complete``, ``in progress`` or
-    ``not started``) and ``missing`` (a list of what is missing, with details).
+    (every required output done), ``status`` (``complete``, ``in progress``, or
+    ``not started`` when no required output holds anything yet) and ``missing`` (a list
+    of what is missing, with details).
 
     >>> plan_progress(blank_plan())[["number", "status", "required"]].tail(2).values.tolist()
     [[5, 'not started', 8], [6, 'not started', 5]]
@@ -1426,13 +1428,14 @@ def plan_progress(plan: Plan | Mapping[str, Any] | str | os.PathLike[str]) -> pd
             "name": grouped["name"].first(),
             "filled": grouped["filled"].sum().astype(int),
             "required": grouped["filled"].size().astype(int),
+            "started": grouped["started"].any().to_numpy(),
         }
     ).reset_index(drop=True)
     out["share"] = out["filled"] / out["required"]
     out["complete"] = out["filled"] == out["required"]
     status = pd.Series("in progress", index=out.index, dtype=object)
     status[out["complete"]] = "complete"
-    status[out["filled"] == 0] = "not started"
+    status[~out.pop("started")] = "not started"
     out["status"] = status
     missing = rows.loc[~rows["filled"]].groupby("number")["missing_text"].agg(list)
     out["missing"] = out["number"].map(missing).apply(lambda v: v if isinstance(v, list) else [])

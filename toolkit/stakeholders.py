@@ -1312,7 +1312,7 @@ def self_selection_candidates(
     interest = register["interest"].to_numpy(dtype=float)
     pos = np.flatnonzero(interest >= t)
     pos = pos[np.lexsort((pos, -interest[pos]))]
-    shown = pd.Series(interest[pos]).map(_num)
+    shown = pd.Series([_num(x) for x in interest[pos]], dtype=object)
     return pd.DataFrame(
         {
             "rank": np.arange(1, len(pos) + 1),

@@ -262,10 +262,8 @@ def _risks_html(plan: Plan, blank: bool, charts: bool) -> str:
         )
     else:
         summary = risk_summary(plan)
-        score = "not rated" if summary["score"] is None else f"{summary['score']:.2f} of 1"
-        out.append(
-            f"<p><strong>Overall risk: {esc(summary['level'])}</strong> (score {score}).</p>"
-        )
+        score = "" if summary["score"] is None else f" (score {summary['score']:.2f} of 1)"
+        out.append(f"<p><strong>Overall risk: {esc(summary['level'])}</strong>{score}.</p>")
         if charts:
             from .planning_charts import risk_chart
 

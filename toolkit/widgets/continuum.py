@@ -43,7 +43,7 @@ def continuum_self_check(answers: dict[str, bool] | None = None) -> ExerciseApp:
     intro = w.HTML(
         "<p>Think of one partnership you know. Tick each thing its partners do together.</p>"
     )
-    root = w.VBox([intro, *boxes.values(), feedback], layout=w.Layout(gap="0.25rem"))
+    root = w.VBox([intro, *boxes.values(), feedback])
     app = ExerciseApp(root, "Continuum self-check")
     app.checkboxes = boxes  # type: ignore[attr-defined]
     app.feedback = feedback  # type: ignore[attr-defined]

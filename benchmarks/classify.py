@@ -1,0 +1,88 @@
+"""Benchmark: classify 200,000 responses vs pandas just reading the same CSV.
+
+Goal (issue 3): reading, validating, scoring and summarising 200,000 responses
+takes at most 3x the time ``pandas.read_csv`` takes to read the same file.
+
+Run: ``.venv/bin/python benchmarks/classify.py [--rows N] [--repeat R]``.
+Synthetic data is generated here, seeded, in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from toolkit.classification import classify
+from toolkit.forms import item_ids, read_responses
+
+
+def make_csv(path: Path, rows: int, seed: int = 3) -> None:
+    """Write ``rows`` synthetic responses (canonical CSV, every item, a few blanks)."""
+    rng = np.random.default_rng(seed)
+    ids = item_ids()
+    partnerships = rng.integers(0, 500, rows)
+    frame = pd.DataFrame(
+        {
+            "partnership": np.char.add("Partnership ", partnerships.astype(str)),
+            "round": rng.choice(["2025", "2026"], rows),
+            "organization": np.char.add("Org ", rng.integers(0, 40, rows).astype(str)),
+            "respondent": np.char.add("r", np.arange(rows).astype(str)),
+        }
+    )
+    for item in ids:
+        if item.startswith("H"):
+            values = rng.integers(0, 2, rows).astype(float)
+        else:
+            values = rng.integers(1, 6, rows).astype(float)
+        values[rng.random(rows) < 0.03] = np.nan
+        frame[item] = pd.array(values, dtype="Int64")
+    frame.to_csv(path, index=False)
+
+
+def best_of(repeat: int, func) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "responses.csv"
+        make_csv(path, args.rows)
+        size = path.stat().st_size / 1e6
+        read = best_of(args.repeat, lambda: pd.read_csv(path))
+        timings: dict[str, float] = {}
+
+        def full() -> None:
+            start = time.perf_counter()
+            responses = read_responses(path)
+            middle = time.perf_counter()
+            result = classify(responses)
+            timings["read"] = middle - start
+            timings["analyse"] = time.perf_counter() - middle
+            assert len(result.summary) > 0
+
+        total = best_of(args.repeat, full)
+    print(f"rows: {args.rows:,}  file: {size:.1f} MB  (best of {args.repeat})")
+    print(f"pandas.read_csv:                   {read:7.3f} s")
+    print(f"classify (read + validate + score): {total:7.3f} s"
+          f"  [last run: read_responses {timings['read']:.3f} s,"
+          f" classify {timings['analyse']:.3f} s]")
+    ratio = total / read
+    print(f"ratio: {ratio:.2f}x  (target <= 3x: {'met' if ratio <= 3 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""The built site, page by page, in headless Chromium with no network but 127.0.0.1.
+
+For every HTML page of ``_build/html``:
+
+* nothing (script, style sheet, image, font, frame, fetch) is requested from another host;
+* no request fails (a missing vendored file would show here);
+* every Vega-Lite chart on the page has drawn: one ``svg.marks`` (or ``canvas.marks``)
+  per chart spec, and no chart shows its error note;
+* no script error is raised;
+* no dead widget: no widget view is embedded, and exercise pages say how to launch them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import SITE
+
+PAGES = sorted(
+    p.relative_to(SITE).as_posix()
+    for p in SITE.rglob("*.html")
+    if not p.relative_to(SITE).parts[0].startswith("_")
+)
+
+
+def test_site_has_pages() -> None:
+    assert "index.html" in PAGES
+    assert "book/what-is-a-partnership.html" in PAGES
+    assert len(PAGES) >= 5
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_works_offline(page_path: str, site: str, offline_page) -> None:
+    page, log = offline_page
+    response = page.goto(site + page_path, wait_until="load")
+    assert response is not None and response.ok, f"{page_path}: HTTP {response and response.status}"
+    specs = page.locator("script.toolkit-vega-spec").count()
+    if specs:
+        page.wait_for_function(
+            """n => document.querySelectorAll('.toolkit-vega[data-drawn="yes"],'
+                 + ' .toolkit-vega[data-drawn="error"]').length >= n""",
+            arg=specs,
+            timeout=20_000,
+        )
+    page.wait_for_load_state("networkidle")
+    assert log.external == [], f"{page_path} asked other hosts for: {log.external}"
+    assert log.failed == [], f"{page_path} had failed requests: {log.failed}"
+    drawn = page.locator(".toolkit-vega svg.marks, .toolkit-vega canvas.marks").count()
+    assert drawn == specs, f"{page_path}: {drawn} of {specs} charts drawn"
+    assert page.locator(".toolkit-vega-error").count() == 0
+    assert log.console_errors == [], f"{page_path}: script errors {log.console_errors}"
+    assert page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count() == 0
+    assert page.locator(".jupyter-widgets, .widget-area").count() == 0
+
+
+def test_chart_has_accessible_label(site: str, offline_page) -> None:
+    page, _ = offline_page
+    page.goto(site + "book/what-is-a-partnership.html", wait_until="load")
+    page.wait_for_selector(".toolkit-vega svg.marks", timeout=20_000)
+    # vega-embed puts the spec's description on the chart's graphics-document wrapper.
+    wrapper = page.locator('.toolkit-vega [role="graphics-document"]').first
+    assert "Himmelman's continuum" in (wrapper.get_attribute("aria-label") or "")
+
+
+def test_exercise_page_says_how_to_launch(site: str, offline_page) -> None:
+    page, _ = offline_page
+    page.goto(site + "exercises/01-continuum.html", wait_until="load")
+    note = page.locator(".toolkit-kernel-note")
+    assert note.count() == 1
+    assert "live Python kernel" in note.inner_text()
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    assert any("mybinder.org/v2/gh/" in h for h in hrefs), "no Binder launch link"
+    assert any("colab.research.google.com/github/" in h for h in hrefs), "no Colab launch link"
+    assert any("git-pull?repo=" in h for h in hrefs), "no JupyterHub (nbgitpuller) launch link"
+
+
+def test_no_page_refers_to_a_cdn() -> None:
+    """Belt and braces for pages the browser test did not draw: no CDN in any tag's src/href."""
+    import re
+
+    pattern = re.compile(r'<(script|link|img|iframe|source|video|audio)\b[^>]*\b(src|href)="(https?:)?//')
+    offenders = [
+        str(p.relative_to(SITE))
+        for p in SITE.rglob("*.html")
+        if pattern.search(p.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert offenders == []
+
+
+def test_vendored_files_are_in_the_site() -> None:
+    for name in ("vega-bundle.js", "toolkit-charts.js", "mathjax/tex-svg.js"):
+        assert (Path(SITE) / "_static" / name).is_file(), name

@@ -1,0 +1,63 @@
+"""The public API is explicit, pinned, and cheap to import."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import toolkit
+
+EXPECTED_API = sorted(
+    [
+        "CONTINUUM_ITEMS",
+        "CONTINUUM_LEVELS",
+        "InputError",
+        "__version__",
+        "atomic_write_bytes",
+        "atomic_write_text",
+        "continuum_levels",
+        "himmelman_strategies",
+        "read_table",
+    ]
+)
+
+
+def test_all_is_pinned() -> None:
+    assert sorted(toolkit.__all__) == EXPECTED_API
+
+
+def test_every_public_name_resolves() -> None:
+    for name in toolkit.__all__:
+        assert getattr(toolkit, name) is not None, name
+
+
+def test_unknown_name_is_an_attribute_error() -> None:
+    try:
+        toolkit.no_such_thing  # noqa: B018
+    except AttributeError as exc:
+        assert "no_such_thing" in str(exc)
+    else:  # pragma: no cover
+        raise AssertionError("expected AttributeError")
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return set(json.loads(out))
+
+
+def test_import_toolkit_does_not_import_heavy_ui_libraries() -> None:
+    loaded = _modules_after("import toolkit; toolkit.continuum_levels; toolkit.read_table")
+    for heavy in ("altair", "ipywidgets", "IPython", "jsonschema", "openpyxl"):
+        assert heavy not in loaded, f"import toolkit imported {heavy}"
+
+
+def test_cli_and_widgets_packages_import_lazily() -> None:
+    loaded = _modules_after("import toolkit.cli, toolkit.widgets, toolkit.report, toolkit.charts")
+    for heavy in ("altair", "ipywidgets", "IPython"):
+        assert heavy not in loaded, f"importing the toolkit's modules imported {heavy}"
