@@ -337,10 +337,14 @@ def score_responses(
     numeric = _numeric_answers(frame, mv + ct + hh)
     reasons = np.full(len(frame), "", dtype=object)
     for axis, items in (("voluntary", mv), ("trust", ct)):
-        values = np.column_stack([numeric[i] for i in items])
-        answered = np.count_nonzero(~np.isnan(values), axis=1)
+        answered = np.zeros(len(frame), dtype=np.int64)
+        total = np.zeros(len(frame))
+        for item in items:
+            values = numeric[item]
+            given = ~np.isnan(values)
+            answered += given
+            total += np.where(given, values, 0.0)
         share = answered / len(items)
-        total = np.nansum(values, axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             score = (total / answered - 1.0) / 4.0
         short = share < min_answered
@@ -357,11 +361,10 @@ def score_responses(
             reasons[short] = np.where(earlier == "", message, earlier + "; " + message)
     columns["excluded"] = reasons
     columns.update(_mode_arrays(columns["voluntary"], columns["trust"], boundaries))
+    continuum = _continuum_by_pattern({i: numeric[i] for i in hh}, len(frame))
+    columns.update(continuum)
+    columns.update({i: numeric[i] for i in hh})
     out = pd.DataFrame(columns, index=frame.index)
-    continuum = _continuum_by_pattern(pd.DataFrame({i: numeric[i] for i in hh}, index=frame.index))
-    out = pd.concat([out, continuum], axis=1)
-    for item in hh:
-        out[item] = numeric[item]
     return out
 
 
@@ -390,27 +393,26 @@ _YES_NO_VALUES = np.array([0.0, 1.0])
 _MODE_ARRAY = np.array([*MODES, None], dtype=object)
 
 
-def _continuum_by_pattern(answers: pd.DataFrame) -> pd.DataFrame:
+def _continuum_by_pattern(answers: dict[str, np.ndarray], rows: int) -> dict[str, np.ndarray]:
     """:func:`toolkit.continuum.continuum_levels`, run once per distinct answer pattern.
 
     Four yes/no/blank items make at most 81 patterns, so this is fast for any
     number of respondents and gives exactly what ``continuum_levels`` gives.
     """
-    values = np.full((len(answers), len(CONTINUUM_ITEMS)), np.nan)
+    powers = 3 ** np.arange(len(CONTINUUM_ITEMS))
+    code = np.zeros(rows, dtype=np.int64)
     for j, item in enumerate(CONTINUUM_ITEMS):
-        if item in answers.columns:
-            values[:, j] = answers[item].to_numpy(dtype=float)
-    digits = np.where(np.isnan(values), 0, values + 1).astype(np.int64)
-    code = digits @ (3 ** np.arange(len(CONTINUUM_ITEMS)))
+        if item in answers:
+            values = answers[item]
+            code += np.where(np.isnan(values), 0, values + 1).astype(np.int64) * powers[j]
     patterns, inverse = np.unique(code, return_inverse=True)
-    decoded = (patterns[:, None] // (3 ** np.arange(len(CONTINUUM_ITEMS)))[None, :]) % 3
+    decoded = (patterns[:, None] // powers[None, :]) % 3
     unique_answers = pd.DataFrame(
         np.where(decoded == 0, np.nan, decoded - 1.0), columns=list(CONTINUUM_ITEMS)
     )
     levels = continuum_levels(unique_answers)
-    result = levels.iloc[inverse.ravel()].reset_index(drop=True)
-    result.index = answers.index
-    return result
+    inverse = inverse.ravel()
+    return {c: levels[c].to_numpy()[inverse] for c in levels.columns}
 
 
 def _mode_arrays(voluntary: Any, trust: Any, boundaries: Boundaries) -> dict[str, np.ndarray]:
@@ -423,15 +425,12 @@ def _mode_arrays(voluntary: Any, trust: Any, boundaries: Boundaries) -> dict[str
     code = np.where(creating, 2, np.where(complying, 0, 1))
     code[~valid] = len(MODES)
     segments = boundaries.segments()
-    distances = np.empty((x.size, len(segments)))
-    for j, (_, x1, y1, x2, y2, _, _) in enumerate(segments):
-        dx, dy = x2 - x1, y2 - y1
-        length2 = dx * dx + dy * dy
-        if length2 == 0:
-            t = np.zeros_like(x)
-        else:
-            t = np.clip(((x - x1) * dx + (y - y1) * dy) / length2, 0.0, 1.0)
-        distances[:, j] = np.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
+    t, c, m = boundaries.trust_above, boundaries.contract_below, boundaries.mandatory_below
+    # The three lines are axis-parallel (see Boundaries.segments), so distances are simple.
+    distances = np.empty((x.size, 3))
+    distances[:, 0] = np.abs(y - t)  # y = t for every x in [0, 1]
+    distances[:, 1] = np.hypot(np.maximum(x - m, 0.0), y - c)  # y = c, x in [0, m]
+    distances[:, 2] = np.hypot(x - m, np.maximum(y - c, 0.0))  # x = m, y in [0, c]
     distances[~valid] = np.inf
     nearest = np.argmin(distances, axis=1) if x.size else np.zeros(0, dtype=int)
     distance = np.take_along_axis(distances, nearest[:, None], axis=1).ravel()
@@ -702,7 +701,7 @@ def _groups(
             k: pd.array(
                 [
                     "(not given)" if v is None or (isinstance(v, float) and v != v) else str(v)
-                    for v in frame[k].to_numpy(dtype=object)[positions]
+                    for v in frame[k].iloc[positions].to_numpy(dtype=object)
                 ],
                 dtype=str,
             )

@@ -359,7 +359,7 @@ def answers_to_numbers(
     ids, axes = _bank_ids()
     if columns is None:
         columns = {i: i for i in ids if i in frame.columns}
-    out = pd.DataFrame(index=frame.index)
+    block = np.empty((len(columns), len(frame)))  # one contiguous row per item
     first_bad: tuple[int, int, str, Any, str] | None = None
     total_bad = 0
     for order, (item, header) in enumerate(columns.items()):
@@ -386,7 +386,7 @@ def answers_to_numbers(
             candidate = (int(positions[0]), order, header, bad_values[positions[0]], kind)
             if first_bad is None or candidate[:2] < first_bad[:2]:
                 first_bad = candidate
-        out[item] = values
+        block[order] = values
     if first_bad is not None:
         position, _, header, value, kind = first_bad
         problem = _describe_bad(value, kind)
@@ -403,7 +403,7 @@ def answers_to_numbers(
             value=_shown(value),
             allowed=_YES_NO_ALLOWED if kind == "yesno" else _SCALE_ALLOWED,
         )
-    return out
+    return pd.DataFrame(block.T, index=frame.index, columns=list(columns), copy=False)
 
 
 def parse_responses(
@@ -479,7 +479,7 @@ def parse_responses(
         return None, f"row {raw.index[position]!r}: "
 
     rows = data.iloc[positions] if blank.any() else data
-    out = pd.DataFrame(index=pd.RangeIndex(len(rows)))
+    out: dict[str, Any] = {}
     codes: dict[str, np.ndarray] = {}
     for role in ("partnership", "round", "organization", "respondent"):
         if role not in roles:
@@ -511,16 +511,16 @@ def parse_responses(
         else:
             out[role] = rows[header].array
         codes[role] = role_codes
-    if "respondent" not in out.columns:
+    if "respondent" not in out:
         values = np.array(_default_respondents(positions, raw.index, lines), dtype=object)
         out["respondent"] = pd.array(values, dtype=str)
         codes["respondent"] = np.arange(len(values))
-    keys = [k for k in ("partnership", "round", "respondent") if k in out.columns]
+    keys = [k for k in ("partnership", "round", "respondent") if k in out]
     duplicated = pd.DataFrame({k: codes[k] for k in keys}).duplicated(keep=False).to_numpy()
     if duplicated.any():
         first = int(np.flatnonzero(duplicated)[0])
         same = np.flatnonzero(np.logical_and.reduce([codes[k] == codes[k][first] for k in keys]))
-        key = out.loc[first, keys]
+        key = {k: out[k][first] for k in keys}
         line, prefix = where(int(positions[same[1]]))
         first_line, _ = where(int(positions[same[0]]))
         seen = f"line {first_line}" if lines else f"row {raw.index[positions[same[0]]]!r}"
@@ -536,14 +536,15 @@ def parse_responses(
             allowed="each respondent once per partnership and round",
         )
     answers = answers_to_numbers(data, items, file=file, lines=lines)
-    for item in answers.columns:
-        column = answers[item].to_numpy()
-        out[item] = column[positions] if blank.any() else column
-    out.attrs["source"] = file
-    out.attrs["ignored_columns"] = ignored
-    out.attrs["column_map"] = {**roles, **items}
-    out.attrs["blank_rows"] = int(blank.sum())
-    return out
+    if blank.any():
+        answers = answers.iloc[positions]
+    answers.index = pd.RangeIndex(len(rows))
+    table = pd.concat([pd.DataFrame(out, index=answers.index), answers], axis=1)
+    table.attrs["source"] = file
+    table.attrs["ignored_columns"] = ignored
+    table.attrs["column_map"] = {**roles, **items}
+    table.attrs["blank_rows"] = int(blank.sum())
+    return table
 
 
 def _clean_text(series: pd.Series) -> tuple[np.ndarray, list[str], bool]:
@@ -552,7 +553,9 @@ def _clean_text(series: pd.Series) -> tuple[np.ndarray, list[str], bool]:
     Works on the distinct values only, so that large files stay fast.
     """
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    text = [str(u) for u in np.asarray(uniques, dtype=object)]
+    text = np.asarray(uniques, dtype=object).tolist()
+    if not pd.api.types.is_string_dtype(uniques.dtype):
+        text = [str(u) for u in text]
     cleaned = [t.strip() for t in text]
     changed = cleaned != text
     if changed:
