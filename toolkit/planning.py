@@ -1053,10 +1053,19 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+# Characters YAML reads as line breaks besides "\n": a string holding any of them, or
+# ending in a line break, is written double-quoted, where they are escaped, so it reads
+# back unchanged. Other text over several lines is written as a | block.
+_ODD_BREAKS = frozenset("\r\x85\u2028\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> Any:
-    return dumper.represent_scalar(
-        "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None
-    )
+    style: str | None = None
+    if _ODD_BREAKS.intersection(value) or value.endswith("\n"):
+        style = '"' if "\n" in value or _ODD_BREAKS.intersection(value) else None
+    elif "\n" in value:
+        style = "|"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
 _Dumper.add_representer(str, _represent_str)
@@ -1067,8 +1076,11 @@ def _dump(obj: Any, indent: int) -> list[str]:
     text = yaml.dump(
         obj, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=90
     )
+    lines = text.rstrip("\n").split("\n")
+    if lines[-1] == "...":  # a document-end marker would end the whole plan file
+        raise AssertionError(f"open-ended YAML scalar in {obj!r}")  # pragma: no cover
     pad = " " * indent
-    return [pad + line if line else line for line in text.rstrip("\n").split("\n")]
+    return [pad + line if line else line for line in lines]
 
 
 def _comments(lines: Iterable[str], indent: int) -> list[str]:
