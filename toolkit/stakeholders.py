@@ -224,9 +224,18 @@ def _text(series: pd.Series) -> pd.Series:
     return text.astype(object).where(text.notna(), None)
 
 
+def _per_unique(series: pd.Series, func) -> pd.Series:
+    """Apply a vectorised string function to each distinct value once (names repeat a lot)."""
+    codes, uniques = pd.factorize(series.astype(str))
+    done = func(pd.Series(uniques, dtype=object).astype(str)).to_numpy(dtype=object)
+    return pd.Series(done[codes], index=series.index, dtype=object)
+
+
 def _key(series: pd.Series) -> pd.Series:
     """Case- and space-insensitive key used to match names."""
-    return series.astype(str).str.casefold().str.split().str.join(" ")
+    return _per_unique(
+        series, lambda s: s.str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
+    )
 
 
 def _first(mask: np.ndarray | pd.Series) -> int | None:
@@ -430,7 +439,9 @@ def validate_register(frame: pd.DataFrame, *, file: str | None = None) -> pd.Dat
             allowed=f"each name once (already used on line {csv_line(first)})",
         )
     written = out["sector"]
-    sector_key = written.str.lower().str.replace(r"[-_]", " ", regex=True).str.split().str.join(" ")
+    sector_key = _per_unique(
+        written, lambda s: s.str.lower().str.replace(r"[-_\s]+", " ", regex=True).str.strip()
+    )
     canonical = sector_key.map(SECTOR_SYNONYMS)
     if (i := _first(canonical.isna())) is not None:
         raise InputError(
