@@ -577,9 +577,16 @@ def continuum_bar(data: pd.DataFrame, *, title: str | None = None) -> alt.Chart:
         f"Bar chart of Himmelman's continuum, levels in order from none to collaborating: "
         f"the number of {unit} at each level, out of {total}. {spoken}."
     )
+    peak = int(frame["count"].max()) if len(frame) else 0
+    # Whole numbers only: explicit ticks for small counts, at least a step of 1 otherwise.
+    axis = (
+        alt.Axis(values=list(range(peak + 1)), format="d")
+        if peak <= 10
+        else alt.Axis(tickMinStep=1, format="d")
+    )
     base = alt.Chart(frame).encode(
         x=alt.X("level:N", sort=order, title="Level reached", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("count:Q", title=f"Number of {unit}", axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("count:Q", title=f"Number of {unit}", axis=axis),
     )
     bars = base.mark_bar(color="#2b6cb0").encode(
         opacity=alt.condition("datum.level == 'not answered'", alt.value(0.4), alt.value(1.0)),
