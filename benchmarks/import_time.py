@@ -15,10 +15,7 @@ import statistics
 import subprocess
 import sys
 
-SNIPPET = (
-    "import time; t = time.perf_counter(); {stmt}; "
-    "print(time.perf_counter() - t)"
-)
+SNIPPET = "import time; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
 
 CASES = {
     "import pandas": "import pandas",

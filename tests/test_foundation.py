@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
 import pytest
@@ -90,7 +91,7 @@ def test_read_table_reads_xlsx(tmp_path: Path) -> None:
 def test_read_table_rejects_a_non_workbook(tmp_path: Path) -> None:
     path = tmp_path / "fake.xlsx"
     path.write_text("not a zip")
-    with pytest.raises(InputError, match="fake.xlsx"):
+    with pytest.raises(InputError, match=r"fake\.xlsx"):
         read_table(path)
 
 
@@ -193,7 +194,7 @@ def test_myst_nb_plugin_is_registered_and_renders() -> None:
 
     class Data:
         mime_type = VEGALITE_MIME
-        content = {"description": "A test chart", "mark": "point"}
+        content: ClassVar[dict] = {"description": "A test chart", "mark": "point"}
 
     nodes = VegaLiteMimeRenderer.handle_mime(None, Data(), False)
     assert nodes[0]["format"] == "html"

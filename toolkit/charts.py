@@ -173,8 +173,12 @@ def continuum_chart(levels: Any = None, *, highlight: str | None = None) -> alt.
         alt.Chart(data, description=description, title="Himmelman's continuum")
         .mark_rect(stroke="white", strokeWidth=2)
         .encode(
-            x=alt.X("activity:N", sort=activities, title="Activity",
-                    axis=alt.Axis(labelAngle=0, labelLimit=140)),
+            x=alt.X(
+                "activity:N",
+                sort=activities,
+                title="Activity",
+                axis=alt.Axis(labelAngle=0, labelLimit=140),
+            ),
             y=alt.Y("level:N", sort=level_names, title="Level"),
             color=alt.Color(
                 "state:N",

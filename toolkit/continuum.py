@@ -84,10 +84,10 @@ def continuum_levels(answers: pd.DataFrame) -> pd.DataFrame:
     ...                      "H3": [0, 1, 0, None], "H4": [0, 0, 0, None]})
     >>> continuum_levels(rows)
           continuum  continuum_inconsistent continuum_skipped
-    0  coordinating                   False                  
+    0  coordinating                   False
     1    networking                    True  alter activities
-    2          none                   False                  
-    3          None                   False                  
+    2          none                   False
+    3          None                   False
     """
     frame = pd.DataFrame(index=answers.index)
     values = np.full((len(answers), len(CONTINUUM_ITEMS)), np.nan)
@@ -107,8 +107,9 @@ def continuum_levels(answers: pd.DataFrame) -> pd.DataFrame:
     skipped_mask = beyond & ~yes & (position[None, :] < last_yes[:, None])
     names = _strategies()["strategy"].tolist()
     pieces = np.where(skipped_mask, np.array([n + ", " for n in names], dtype=object), "")
-    skipped = pd.Series(pieces.sum(axis=1) if len(pieces) else [], index=answers.index,
-                        dtype=object).str.removesuffix(", ")
+    skipped = pd.Series(
+        pieces.sum(axis=1) if len(pieces) else [], index=answers.index, dtype=object
+    ).str.removesuffix(", ")
     frame["continuum"] = pd.Series(levels, index=answers.index, dtype=object)
     frame["continuum_inconsistent"] = inconsistent
     frame["continuum_skipped"] = skipped
@@ -123,9 +124,13 @@ def continuum_feedback(answers: dict[str, object]) -> str:
     shows.
 
     >>> print(continuum_feedback({"H1": True, "H2": True, "H3": False, "H4": False}))
-    Level reached: coordinating. You exchange information and alter activities. The next step on the continuum, cooperating, would add: share resources.
+    Level reached: coordinating. You exchange information and alter activities.
+    The next step on the continuum, cooperating, would add: share resources.
     >>> print(continuum_feedback({"H1": True, "H2": False, "H3": True}))
-    Level reached: networking. You exchange information. The next step on the continuum, coordinating, would add: alter activities. You also said yes to share resources, but the continuum is cumulative: each level builds on the ones before it, so talk about alter activities first.
+    Level reached: networking. You exchange information. The next step on the
+    continuum, coordinating, would add: alter activities. You also said yes to share
+    resources, but the continuum is cumulative: each level builds on the ones before it,
+    so talk about alter activities first.
     """
     row = pd.DataFrame([{k: (None if v is None else int(bool(v))) for k, v in answers.items()}])
     result = continuum_levels(row).iloc[0]
@@ -151,7 +156,8 @@ def continuum_feedback(answers: dict[str, object]) -> str:
         extra = [table["strategy"].iloc[i] for i in position if i > rank]
         text += (
             f" You also said yes to {_join(extra)}, but the continuum is cumulative: each "
-            f"level builds on the ones before it, so talk about {result['continuum_skipped']} first."
+            f"level builds on the ones before it, so talk about "
+            f"{result['continuum_skipped']} first."
         )
     return text
 

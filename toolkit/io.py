@@ -101,7 +101,8 @@ def read_table(path: str | os.PathLike[str], *, sheet: int | str = 0) -> pd.Data
         )
     else:
         frame = _read_csv(p, name)
-    if frame.columns.size == 0 or (frame.empty and all(str(c).startswith("Unnamed") for c in frame.columns)):
+    unnamed = all(str(c).startswith("Unnamed") for c in frame.columns)
+    if frame.columns.size == 0 or (frame.empty and unnamed):
         raise InputError("the file has no header row", file=name)
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame
@@ -123,18 +124,27 @@ def _read_csv(p: Path, name: str) -> pd.DataFrame:
         except UnicodeDecodeError:
             continue
     if text is None:  # pragma: no cover - cp1252 decodes almost anything
-        raise InputError("the file's text encoding cannot be read", file=name,
-                         allowed="UTF-8 or Windows-1252 text")
+        raise InputError(
+            "the file's text encoding cannot be read",
+            file=name,
+            allowed="UTF-8 or Windows-1252 text",
+        )
     if not text.strip():
         raise InputError("the file is empty", file=name)
     import io
 
     try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
-                           na_values=[""], skipinitialspace=True)
+        return pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skipinitialspace=True,
+        )
     except pd.errors.ParserError as exc:
-        raise InputError("the file is not a well-formed CSV table", file=name,
-                         value=str(exc).strip()) from None
+        raise InputError(
+            "the file is not a well-formed CSV table", file=name, value=str(exc).strip()
+        ) from None
     except pd.errors.EmptyDataError:
         raise InputError("the file is empty", file=name) from None
 
@@ -143,9 +153,16 @@ def _read_xlsx(p: Path, name: str, sheet: int | str) -> pd.DataFrame:
     try:
         return pd.read_excel(p, sheet_name=sheet, dtype=str, engine="openpyxl")
     except (ValueError, KeyError, OSError) as exc:
-        raise InputError("the workbook cannot be read", file=name, value=str(exc).strip(),
-                         allowed="an Excel workbook (.xlsx) with a header row") from None
+        raise InputError(
+            "the workbook cannot be read",
+            file=name,
+            value=str(exc).strip(),
+            allowed="an Excel workbook (.xlsx) with a header row",
+        ) from None
     except Exception as exc:  # openpyxl raises zipfile.BadZipFile and friends
-        raise InputError("the file is not a readable Excel workbook", file=name,
-                         value=type(exc).__name__,
-                         allowed="an Excel workbook (.xlsx) with a header row") from None
+        raise InputError(
+            "the file is not a readable Excel workbook",
+            file=name,
+            value=type(exc).__name__,
+            allowed="an Excel workbook (.xlsx) with a header row",
+        ) from None

@@ -9,8 +9,8 @@
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -92,6 +92,10 @@ def offline_page(browser: object) -> Iterator[tuple[object, NetworkLog]]:
     context.route("**/*", route)
     page = context.new_page()
     page.on("requestfailed", lambda req: log.failed.append(f"{req.resource_type} {req.url}"))
+    page.on(
+        "response",
+        lambda resp: resp.status >= 400 and log.failed.append(f"HTTP {resp.status} {resp.url}"),
+    )
     page.on("console", lambda msg: msg.type == "error" and log.console_errors.append(msg.text))
     page.on("pageerror", lambda exc: log.console_errors.append(f"page error: {exc}"))
     yield page, log

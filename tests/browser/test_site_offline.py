@@ -80,7 +80,9 @@ def test_no_page_refers_to_a_cdn() -> None:
     """Belt and braces for pages the browser test did not draw: no CDN in any tag's src/href."""
     import re
 
-    pattern = re.compile(r'<(script|link|img|iframe|source|video|audio)\b[^>]*\b(src|href)="(https?:)?//')
+    pattern = re.compile(
+        r'<(script|link|img|iframe|source|video|audio)\b[^>]*\b(src|href)="(https?:)?//'
+    )
     offenders = [
         str(p.relative_to(SITE))
         for p in SITE.rglob("*.html")

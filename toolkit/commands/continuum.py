@@ -29,9 +29,7 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps({"levels": table.to_dict(orient="records")}, indent=2)
     else:
         lines = ["| Item | Level | Strategy | What it adds |", "|---|---|---|---|"]
-        lines += [
-            f"| {r.item} | {r.level} | {r.strategy} | {r.adds} |" for r in table.itertuples()
-        ]
+        lines += [f"| {r.item} | {r.level} | {r.strategy} | {r.adds} |" for r in table.itertuples()]
         text = "\n".join(lines) + "\n\nSource: " + table["source"].iloc[0] + "\n"
     emit(text, args.out)
     return 0

@@ -48,6 +48,11 @@
       actions: { export: true, source: false, compiled: false, editor: false },
       i18n: { PNG_ACTION: "Save as PNG", SVG_ACTION: "Save as SVG" }
     }).then(function () {
+      // vega-embed's actions menu is a <summary> holding only an icon: give it a name.
+      var summary = target.querySelector("details > summary");
+      if (summary && !summary.getAttribute("aria-label")) {
+        summary.setAttribute("aria-label", "Chart actions: save the chart as PNG or SVG");
+      }
       target.setAttribute("data-drawn", "yes");
       var fallback = target.querySelector(".toolkit-vega-fallback");
       if (fallback) { fallback.hidden = true; }

@@ -1,0 +1,67 @@
+"""What a reader does on the static site, with no kernel and no network."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import SITE
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+PAGES = sorted(
+    p.relative_to(SITE).as_posix()
+    for p in SITE.rglob("*.html")
+    if not p.relative_to(SITE).parts[0].startswith("_")
+)
+
+
+def test_self_check_gives_feedback(site: str, offline_page) -> None:
+    page, log = offline_page
+    page.goto(site + "book/what-is-a-partnership.html", wait_until="load")
+    form = page.locator("form#sc-continuum-gap")
+    assert form.count() == 1
+    form.get_by_role("button", name="Check my answer").click()
+    assert "Choose an answer first" in form.locator(".toolkit-selfcheck-feedback").inner_text()
+    form.get_by_label("Cooperating").check()
+    form.get_by_role("button", name="Check my answer").click()
+    feedback = form.locator(".toolkit-selfcheck-feedback")
+    assert feedback.inner_text().startswith("Not quite.")
+    assert "Cooperating builds on coordinating" in feedback.inner_text()
+    form.get_by_label("Networking").check()
+    form.get_by_role("button", name="Check my answer").click()
+    assert feedback.inner_text().startswith("Correct.")
+    assert "cumulative" in feedback.inner_text()
+    assert page.url.endswith("what-is-a-partnership.html"), "the form must not navigate"
+    assert log.external == []
+
+
+def test_self_check_works_by_keyboard(site: str, offline_page) -> None:
+    page, _ = offline_page
+    page.goto(site + "book/what-is-a-partnership.html", wait_until="load")
+    form = page.locator("form#sc-continuum-gap")
+    form.get_by_label("Networking").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # a radio group is one tab stop: next is the button
+    assert page.evaluate("document.activeElement.textContent") == "Check my answer"
+    page.keyboard.press("Enter")
+    assert form.locator(".toolkit-selfcheck-feedback").inner_text().startswith("Correct.")
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_no_serious_accessibility_violations(page_path: str, site: str, offline_page) -> None:
+    page, _ = offline_page
+    page.goto(site + page_path, wait_until="load")
+    if page.locator("script.toolkit-vega-spec").count():
+        page.wait_for_selector(".toolkit-vega[data-drawn]", timeout=20_000)
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));
+        }"""
+    )
+    serious = [v for v in result if v["impact"] in ("serious", "critical")]
+    assert serious == [], f"{page_path}: {json.dumps(serious, indent=1)}"
