@@ -20,7 +20,8 @@ from urllib.parse import urlparse
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "_build" / "html"
+# The built site to test; TOOLKIT_SITE points elsewhere (e.g. a build made with --path-output).
+SITE = Path(os.environ.get("TOOLKIT_SITE", ROOT / "_build" / "html"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
