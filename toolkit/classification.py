@@ -1067,7 +1067,7 @@ def questionnaire(format: str = "md") -> str:
     Every question title starts with the item id in brackets (``[MV01] ...``),
     so that a Google Forms or Microsoft Forms export built from it can be read
     by :func:`read_responses` as it is. The CSV is a form template: one row per
-    question with ``id``, ``title``, ``type``, ``options`` (separated by ``|``),
+    question with ``id``, ``title``, ``type``, ``required``, ``options`` (separated by ``|``),
     ``statement_a``, ``statement_b``, ``axis`` and ``source``; the first rows are the
     partnership, organisation and respondent questions.
 
@@ -1079,7 +1079,7 @@ def questionnaire(format: str = "md") -> str:
     --------
     >>> lines = questionnaire("csv").splitlines()
     >>> lines[0]
-    'id,title,type,options,statement_a,statement_b,axis,source'
+    'id,title,type,required,options,statement_a,statement_b,axis,source'
     >>> lines[4][:46]
     'MV01,"[MV01] Governance and accountability. A:'
     >>> "[H4]" in questionnaire("md") and "<h1>" in questionnaire("html")
@@ -1097,13 +1097,14 @@ def questionnaire(format: str = "md") -> str:
                 "id": key,
                 "title": title,
                 "type": kind,
+                "required": "yes" if key == "partnership" else "no",
                 "options": "",
                 "statement_a": "",
                 "statement_b": "",
                 "axis": "",
-                "source": note,
+                "source": "",
             }
-            for key, title, kind, note in _META_QUESTIONS
+            for key, title, kind, _ in _META_QUESTIONS
         ]
         for row in bank.itertuples(index=False):
             continuum = row.axis == "continuum"
@@ -1112,6 +1113,7 @@ def questionnaire(format: str = "md") -> str:
                     "id": row.id,
                     "title": _title(row),
                     "type": "yes/no" if continuum else "linear scale 1-5",
+                    "required": "no",
                     "options": yes_no if continuum else scale_options,
                     "statement_a": "" if continuum else row.left_pole,
                     "statement_b": "" if continuum else row.right_pole,
