@@ -19,6 +19,42 @@ EXPECTED_API = sorted(
         "continuum_levels",
         "himmelman_strategies",
         "read_table",
+        "continuum_feedback",
+        "continuum_chart",
+        "SECTORS",
+        "SECTOR_SYNONYMS",
+        "RATINGS",
+        "DEFAULT_THRESHOLD",
+        "DEFAULT_DOMINANCE_THRESHOLD",
+        "GRID_QUADRANTS",
+        "SALIENCE_CLASSES",
+        "MARGINAL_RECOMMENDATIONS",
+        "RESOURCE_KINDS",
+        "read_register",
+        "validate_register",
+        "read_relationships",
+        "validate_relationships",
+        "sector_mappings",
+        "resolve_thresholds",
+        "power_interest_grid",
+        "salience",
+        "marginal_stakeholders",
+        "analyse_stakeholders",
+        "sector_coverage",
+        "power_dominance",
+        "coverage_gaps",
+        "one_way_resource_flows",
+        "network_measures",
+        "betweenness_method",
+        "expanding_network_candidates",
+        "stakeholder_analysis_candidates",
+        "self_selection_candidates",
+        "stakeholder_summary",
+        "example_register",
+        "example_relationships",
+        "grid_chart",
+        "sector_coverage_chart",
+        "network_chart",
     ]
 )
 
@@ -57,7 +93,16 @@ def test_import_toolkit_does_not_import_heavy_ui_libraries() -> None:
         assert heavy not in loaded, f"import toolkit imported {heavy}"
 
 
-def test_cli_and_widgets_packages_import_lazily() -> None:
-    loaded = _modules_after("import toolkit.cli, toolkit.widgets, toolkit.report, toolkit.charts")
+def test_no_toolkit_module_imports_ui_libraries_at_import_time() -> None:
+    """Every module of the package, widgets and charts included, loads Altair, ipywidgets
+    and IPython only inside the functions that need them."""
+    code = (
+        "import importlib, pkgutil, toolkit\n"
+        "for m in pkgutil.walk_packages(toolkit.__path__, 'toolkit.'):\n"
+        "    if m.name != 'toolkit.__main__':\n"
+        "        importlib.import_module(m.name)\n"
+    )
+    loaded = _modules_after(code)
+    assert "toolkit.cli" in loaded and "toolkit.stakeholders" in loaded
     for heavy in ("altair", "ipywidgets", "IPython"):
         assert heavy not in loaded, f"importing the toolkit's modules imported {heavy}"
