@@ -443,7 +443,8 @@ def _mode_arrays(voluntary: Any, trust: Any, boundaries: Boundaries) -> dict[str
         "mode": _MODE_ARRAY[code],
         "boundary_distance": distance,
         "neighbour": _MODE_ARRAY[neighbour],
-        "near_boundary": valid & (distance <= boundaries.margin),
+        # The tolerance keeps a point exactly ``margin`` away "near" despite rounding.
+        "near_boundary": valid & (distance <= boundaries.margin + 1e-12),
     }
 
 
@@ -469,7 +470,7 @@ def classify_mode(
     Returns
     -------
     DataFrame
-        A copy of ``scores`` with ``mode`` (None when a score is missing),
+        A copy of ``scores`` with ``mode`` (missing when a score is missing),
         ``boundary_distance`` (to the nearest line between two areas),
         ``neighbour`` (the area across that line) and ``near_boundary``
         (distance at most ``boundaries.margin``), replacing any such columns.

@@ -379,7 +379,7 @@ def answers_to_numbers(
             values = table[codes]  # code -1 (blank) picks the trailing NaN
             blank = np.array([_is_blank(u) for u in uniques] + [True], dtype=bool)[codes]
             bad = np.isnan(values) & ~blank
-            bad_values = np.asarray(uniques, dtype=object).take(codes.clip(0))
+            bad_values = np.asarray([*uniques, None], dtype=object)[codes]
         if bad.any():
             positions = np.flatnonzero(bad)
             total_bad += positions.size
