@@ -1366,6 +1366,8 @@ def coverage_gaps(
     >>> for gap in coverage_gaps(reg)["gap"]:
     ...     print(gap)
     no market-sector member
+    private businesses are a gap Armistead & Pettigrew (2007) often found in partnerships
+    led by the public sector
     no civil-society member
     one organisation, A, holds 100% of the power in the map
     one sector, state, holds 100% of the power in the map
@@ -1383,6 +1385,14 @@ def coverage_gaps(
                     else "no civil-society member",
                 )
             )
+            if sector == "market" and (cov["sector"].eq("state") & cov["stakeholders"].gt(0)).any():
+                rows.append(
+                    (
+                        "missing sector",
+                        "private businesses are a gap Armistead & Pettigrew (2007) often found "
+                        "in partnerships led by the public sector",
+                    )
+                )
         elif status == "thin":
             word = "member" if n == 1 else "members"
             rows.append(("thin sector", f"the {sector} sector is thin: {n} {word}"))
