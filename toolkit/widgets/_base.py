@@ -6,7 +6,7 @@ from typing import Any
 
 from ..report import esc
 
-__all__ = ["ExerciseApp", "kernel_note_html"]
+__all__ = ["ExerciseApp", "exercise_frame", "feedback_html", "kernel_note_html", "wide_style"]
 
 
 def kernel_note_html(title: str) -> str:
@@ -45,3 +45,40 @@ class ExerciseApp:
         data["text/html"] = kernel_note_html(self.title)
         data["text/plain"] = f"{self.title} (interactive exercise: run it in Jupyter)"
         return data
+
+
+def exercise_frame(title: str, intro: str, children: list[Any], autosave: Any = None) -> Any:
+    """Lay out an exercise the same way everywhere: heading, introduction, body, autosave bar.
+
+    ``intro`` is trusted HTML written by the toolkit (never user text). Returns
+    an ``ipywidgets.VBox`` with the CSS class ``toolkit-exercise``.
+    """
+    import ipywidgets as w
+
+    head = w.HTML(f"<h3>{esc(title)}</h3>{intro}")
+    parts = [head, *children]
+    if autosave is not None:
+        parts.append(autosave.bar)
+    box = w.VBox(parts, layout=w.Layout(max_width="900px", padding="0.25em"))
+    box.add_class("toolkit-exercise")
+    return box
+
+
+def feedback_html(text: str, *, kind: str = "info") -> str:
+    """Feedback as a live region: ``kind`` is ``info``, ``correct``, ``wrong`` or ``warning``.
+
+    >>> print(feedback_html("Correct.", kind="correct").replace("><", ">\n<"))
+    <div class="toolkit-feedback toolkit-correct" role="status" aria-live="polite">
+    <p>Correct.</p>
+    </div>
+    """
+    paragraphs = "".join(f"<p>{esc(p)}</p>" for p in text.split("\n\n") if p.strip())
+    return (
+        f'<div class="toolkit-feedback toolkit-{esc(kind)}" role="status" aria-live="polite">'
+        f"{paragraphs}</div>"
+    )
+
+
+def wide_style() -> dict[str, str]:
+    """Widget style that shows a control's whole description (no truncated labels)."""
+    return {"description_width": "initial"}
