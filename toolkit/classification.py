@@ -94,7 +94,13 @@ import pandas as pd
 
 from .continuum import CONTINUUM_ITEMS, continuum_levels
 from .errors import InputError
-from .forms import ANSWER_LABELS, YES_NO_LABELS, answers_to_numbers, read_responses
+from .forms import (
+    ANSWER_LABELS,
+    YES_NO_LABELS,
+    _duplicated,
+    answers_to_numbers,
+    read_responses,
+)
 from .report import esc, html_page, md_cell
 
 __all__ = [
@@ -305,6 +311,9 @@ def score_responses(
         raise ValueError(f"min_answered must be from 0 to 1, got {min_answered}")
     frame = _canonical(responses)
     source = frame.attrs.get("source")
+    # A shallow copy without attrs: pandas deep-copies attrs on every column access.
+    frame = frame.copy(deep=False)
+    frame.attrs = {"source": source} if source else {}
     ids = _id_columns(frame)
     mv = [i for i in _axis_items("voluntary") if i in frame.columns]
     ct = [i for i in _axis_items("trust") if i in frame.columns]
@@ -323,8 +332,8 @@ def score_responses(
     if "respondent" not in columns:
         columns["respondent"] = np.array([f"row {label}" for label in frame.index], dtype=object)
     keys = [k for k in ("partnership", "round", "respondent") if k in columns]
-    codes = pd.DataFrame({k: pd.factorize(columns[k], use_na_sentinel=False)[0] for k in keys})
-    dup = codes.duplicated().to_numpy()
+    codes = [pd.factorize(_objects(columns[k]), use_na_sentinel=False)[0] for k in keys]
+    dup = _duplicated(codes, keep="first")
     if dup.any():
         position = int(np.flatnonzero(dup)[0])
         raise InputError(
@@ -368,6 +377,15 @@ def score_responses(
     return out
 
 
+def _objects(values: Any) -> Any:
+    """Text as an object array (faster to hash); anything else unchanged."""
+    if pd.api.types.is_string_dtype(getattr(values, "dtype", None)) and not isinstance(
+        values.dtype, pd.CategoricalDtype
+    ):
+        return np.asarray(values, dtype=object)
+    return values
+
+
 def _numeric_answers(frame: pd.DataFrame, items: list[str]) -> dict[str, np.ndarray]:
     """Item columns as float arrays, validated (fast path for columns already numbers)."""
     out: dict[str, np.ndarray] = {}
@@ -405,7 +423,10 @@ def _continuum_by_pattern(answers: dict[str, np.ndarray], rows: int) -> dict[str
         if item in answers:
             values = answers[item]
             code += np.where(np.isnan(values), 0, values + 1).astype(np.int64) * powers[j]
-    patterns, inverse = np.unique(code, return_inverse=True)
+    seen = np.bincount(code, minlength=3 ** len(CONTINUUM_ITEMS)) > 0
+    patterns = np.flatnonzero(seen)
+    position = np.cumsum(seen) - 1
+    inverse = position[code]
     decoded = (patterns[:, None] // powers[None, :]) % 3
     unique_answers = pd.DataFrame(
         np.where(decoded == 0, np.nan, decoded - 1.0), columns=list(CONTINUUM_ITEMS)
@@ -526,10 +547,11 @@ def classify_mode(
 
 def _round_key(rounds: pd.Series) -> pd.Series:
     """A sort key for rounds: numeric when every round is a number, else the text."""
-    numbers = pd.to_numeric(rounds, errors="coerce")
+    codes, uniques = pd.factorize(rounds.astype(str))
+    numbers = pd.to_numeric(pd.Series(uniques), errors="coerce")
     if numbers.notna().all():
-        return numbers
-    return rounds.astype(str)
+        return pd.Series(numbers.to_numpy()[codes], index=rounds.index)
+    return pd.Series(np.asarray(uniques, dtype=object)[codes], index=rounds.index)
 
 
 def _keys(scored: pd.DataFrame) -> list[str]:
@@ -622,10 +644,12 @@ def summarize_partnerships(
     modes = _mode_columns(summary["voluntary"], summary["trust"], boundaries)
     for column in modes.columns:
         summary[column] = modes[column]
-    mode_index = pd.Categorical(scored["mode"].to_numpy(dtype=object)[inc], categories=MODES)
-    valid = mode_index.codes >= 0
+    mode_codes, mode_names = pd.factorize(scored["mode"])
+    lookup = np.array([MODES.index(m) if m in MODES else -1 for m in mode_names] + [-1])
+    mode_index = lookup[mode_codes][inc]
+    valid = mode_index >= 0
     counts = np.bincount(
-        g[valid] * len(MODES) + mode_index.codes[valid], minlength=size * len(MODES)
+        g[valid] * len(MODES) + mode_index[valid], minlength=size * len(MODES)
     ).reshape(size, len(MODES))
     for j, mode in enumerate(MODES):
         summary[mode] = counts[:, j]
@@ -643,12 +667,17 @@ def summarize_partnerships(
         summary[column] = levels[column]
     summary["organizations"] = 0
     if "organization" in scored.columns:
-        org, _ = pd.factorize(scored["organization"].to_numpy(dtype=object)[inc])
+        org, names = pd.factorize(scored["organization"])
+        org = org[inc]
         known = org >= 0
-        pairs = np.unique(g[known].astype(np.int64) * (int(org.max(initial=0)) + 1) + org[known])
-        summary["organizations"] = np.bincount(
-            pairs // (int(org.max(initial=0)) + 1), minlength=size
-        )
+        width = len(names) + 1
+        if size * width <= 20_000_000:  # a presence table is fastest while it stays small
+            present = np.zeros(size * width, dtype=bool)
+            present[g[known].astype(np.int64) * width + org[known]] = True
+            summary["organizations"] = present.reshape(size, width).sum(axis=1)
+        else:
+            pairs = np.unique(g[known].astype(np.int64) * width + org[known])
+            summary["organizations"] = np.bincount(pairs // width, minlength=size)
     columns = [
         *keys,
         "respondents",
@@ -698,18 +727,15 @@ def _groups(
     first = np.flatnonzero(np.r_[True, peak[1:] > peak[:-1]])
     positions = first if rows is None else np.flatnonzero(rows)[first]
     groups = pd.DataFrame(
-        {
-            k: pd.array(
-                [
-                    "(not given)" if v is None or (isinstance(v, float) and v != v) else str(v)
-                    for v in frame[k].iloc[positions].to_numpy(dtype=object)
-                ],
-                dtype=str,
-            )
-            for k in keys
-        }
+        {k: _as_text(frame[k].iloc[positions]).to_numpy() for k in keys}, dtype=str
     )
     return gid, len(uniques), groups
+
+
+def _as_text(values: pd.Series) -> pd.Series:
+    """Values as text, a missing one as ``"(not given)"`` (vectorised)."""
+    text = values.astype(str)
+    return text.where(values.notna().to_numpy(), "(not given)")
 
 
 def _mean_sd(g: np.ndarray, x: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -516,7 +516,7 @@ def parse_responses(
         out["respondent"] = pd.array(values, dtype=str)
         codes["respondent"] = np.arange(len(values))
     keys = [k for k in ("partnership", "round", "respondent") if k in out]
-    duplicated = pd.DataFrame({k: codes[k] for k in keys}).duplicated(keep=False).to_numpy()
+    duplicated = _duplicated([codes[k] for k in keys])
     if duplicated.any():
         first = int(np.flatnonzero(duplicated)[0])
         same = np.flatnonzero(np.logical_and.reduce([codes[k] == codes[k][first] for k in keys]))
@@ -547,12 +547,22 @@ def parse_responses(
     return table
 
 
+def _duplicated(codes: list[np.ndarray], keep: str | bool = False) -> np.ndarray:
+    """Rows whose combination of codes occurs more than once (``keep`` as in pandas)."""
+    combined = np.zeros(len(codes[0]), dtype=np.int64)
+    for column in codes:
+        column = column.astype(np.int64)
+        combined = combined * (int(column.max(initial=0)) + 2) + column + 1
+    return pd.Series(combined).duplicated(keep=keep).to_numpy()
+
+
 def _clean_text(series: pd.Series) -> tuple[np.ndarray, list[str], bool]:
     """Codes (-1 for blank), distinct values (surrounding spaces removed), whether any changed.
 
     Works on the distinct values only, so that large files stay fast.
     """
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    values = series.to_numpy(dtype=object) if pd.api.types.is_string_dtype(series) else series
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
     text = np.asarray(uniques, dtype=object).tolist()
     if not pd.api.types.is_string_dtype(uniques.dtype):
         text = [str(u) for u in text]
