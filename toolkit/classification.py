@@ -67,10 +67,15 @@ the partnership **very differently** (``partners_differ``) when the
 disagreement on either axis is at least ``0.125``: for two respondents, mean
 answers a whole point apart on the 1-5 scale.
 
-The partnership's **continuum level** applies the cumulative rule of
-:func:`toolkit.continuum.continuum_levels` to the partners' majority answers:
+Each respondent's **continuum level** is the highest level reached
+cumulatively, by :func:`toolkit.continuum.continuum_levels`: a "yes" after a
+"no" (yes to ``H3`` but no to ``H2``) does not raise the level, and the pattern
+is flagged in ``continuum_inconsistent`` with the skipped strategies in
+``continuum_skipped``, to be talked through rather than corrected. The
+partnership's level applies the same rule to the partners' majority answers:
 a partnership does a strategy when at least half of the respondents who
-answered the item said yes (``continuum_yes_share=0.5``).
+answered the item said yes (``continuum_yes_share=0.5``). With no ``H`` item
+answered the level is missing, not ``none``.
 
 :func:`direction_of_travel` compares consecutive rounds of each
 partnership: the change on each axis, the mode before and after, and a short

@@ -123,8 +123,9 @@ def _settings_text(result: Any) -> str:
     b = result.boundaries
     s = result.settings
     return (
-        f"Modes: creating when trust > {b.trust_above:g}; complying when trust < "
-        f"{b.contract_below:g} and voluntary < {b.mandatory_below:g}; constraining otherwise. "
+        f"Modes: creating when trust is above {b.trust_above:g}; complying when trust is below "
+        f"{b.contract_below:g} and voluntary below {b.mandatory_below:g}; constraining "
+        "otherwise. "
         f"Near a boundary: within {b.margin:g}. A respondent is scored when they answered at "
         f"least {s['min_answered']:.0%} of each axis's items. Partners differ when the "
         f"disagreement (standard deviation of respondents' scores) on either axis is at least "
