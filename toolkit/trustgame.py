@@ -419,7 +419,7 @@ def describe_match(match: pd.DataFrame, strategy_a: str, strategy_b: str) -> str
 
     >>> text = describe_match(play_match("tit_for_tat", "always_defect", rounds=4),
     ...                       "tit_for_tat", "always_defect")
-    >>> print(text.replace(". ", ".\n").replace(", and ", ",\n and "))
+    >>> print(text.replace(". ", ".NL").replace(", and ", ",NL and ").replace("NL", chr(10)))
     The match lasted 4 rounds.
     Organisation A (Tit for tat) scored 3 points, 0.75 a round,
      and cooperated in 1 of 4 rounds (25%).

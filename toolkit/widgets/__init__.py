@@ -15,6 +15,10 @@ _API = {
     "ExerciseApp": "toolkit.widgets._base",
     "kernel_note_html": "toolkit.widgets._base",
     "continuum_self_check": "toolkit.widgets.continuum",
+    "Autosave": "toolkit.widgets._autosave",
+    "spot_the_partnership": "toolkit.widgets.quizzes",
+    "why_did_it_fail": "toolkit.widgets.quizzes",
+    "trust_game": "toolkit.widgets.trust",
 }
 
 __all__ = sorted(_API)

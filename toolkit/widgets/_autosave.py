@@ -52,7 +52,7 @@ class Autosave:
         )
         self.upload.observe(self._on_upload, names="value")
         self.bar = w.VBox(
-            [w.HBox([self.download, self.upload], layout=w.Layout(gap="1em")), self.status],
+            [w.HBox([self.download, self.upload]), self.status],
             layout=w.Layout(border_top="1px solid #bbb", padding="0.5em 0 0 0", margin="1em 0 0"),
         )
         self.bar.add_class("toolkit-autosave")

@@ -6,7 +6,14 @@ from typing import Any
 
 from ..report import esc
 
-__all__ = ["ExerciseApp", "exercise_frame", "feedback_html", "kernel_note_html", "wide_style"]
+__all__ = [
+    "ExerciseApp",
+    "exercise_frame",
+    "feedback_html",
+    "kernel_note_html",
+    "show_in",
+    "wide_style",
+]
 
 
 def kernel_note_html(title: str) -> str:
@@ -67,7 +74,7 @@ def exercise_frame(title: str, intro: str, children: list[Any], autosave: Any = 
 def feedback_html(text: str, *, kind: str = "info") -> str:
     """Feedback as a live region: ``kind`` is ``info``, ``correct``, ``wrong`` or ``warning``.
 
-    >>> print(feedback_html("Correct.", kind="correct").replace("><", ">\n<"))
+    >>> print(feedback_html("Correct.", kind="correct").replace("><", ">" + chr(10) + "<"))
     <div class="toolkit-feedback toolkit-correct" role="status" aria-live="polite">
     <p>Correct.</p>
     </div>
@@ -82,3 +89,23 @@ def feedback_html(text: str, *, kind: str = "info") -> str:
 def wide_style() -> dict[str, str]:
     """Widget style that shows a control's whole description (no truncated labels)."""
     return {"description_width": "initial"}
+
+
+def show_in(output: Any, *objects: Any) -> None:
+    """Replace what an ``ipywidgets.Output`` shows with ``objects`` (charts or HTML strings).
+
+    The outputs are set directly on the widget (no capture of the kernel's
+    display messages), so it works the same during a live session, an nbval
+    run and the book's execution, and without a kernel in tests. Charts go
+    through the toolkit's offline renderer (:mod:`toolkit.charts`).
+    """
+    from ..charts import _render
+
+    outputs = []
+    for obj in objects:
+        if isinstance(obj, str):
+            data: dict[str, Any] = {"text/html": obj, "text/plain": "(HTML)"}
+        else:
+            data = dict(_render(obj.to_dict()))
+        outputs.append({"output_type": "display_data", "data": data, "metadata": {}})
+    output.outputs = tuple(outputs)

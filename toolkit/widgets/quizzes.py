@@ -1,0 +1,260 @@
+"""Exercise 1, "Spot the partnership", and exercise 6, "Why did it fail?".
+
+Both are case quizzes: each case from the sources has one or two questions,
+feedback appears as soon as an answer is chosen, and a score line counts the
+right answers. Checking and feedback come from :mod:`toolkit.exercises`.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..exercises import (
+    RESPONSES,
+    SPOT_LEVELS,
+    check_failure_reason,
+    check_setback_response,
+    check_spot,
+    failure_cases,
+    score,
+    spot_scenarios,
+)
+from ..report import esc
+from ._autosave import Autosave
+from ._base import ExerciseApp, exercise_frame, feedback_html, wide_style
+
+__all__ = ["spot_the_partnership", "why_did_it_fail"]
+
+
+def _case_html(row: Any, number: int) -> str:
+    return (
+        f'<div class="toolkit-case"><h4>Case {number}: {esc(row.title)}</h4>'
+        f"<p>{esc(row.text)}</p><p><small>Source: {esc(row.source)}</small></p></div>"
+    )
+
+
+def _score_html(right: int, answered: int, asked: int) -> str:
+    return (
+        f'<p class="toolkit-score" role="status" aria-live="polite"><strong>Score:</strong> '
+        f"{right} right out of {answered} answered ({asked} questions in all).</p>"
+    )
+
+
+def spot_the_partnership(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
+    """Exercise 1: place cases from the sources on Himmelman's continuum, then self-check.
+
+    One radio group per case (networking ... collaborating), feedback under
+    each, a score, and below them the continuum self-check
+    (:func:`toolkit.widgets.continuum_self_check`) for a partnership the
+    participant knows. Answers are kept in ``01-continuum.answers.json``
+    (see :mod:`toolkit.answers`; ``folder`` overrides where).
+
+    The app exposes ``choices`` (case id -> RadioButtons), ``feedback``
+    (case id -> HTML), ``score``, ``self_check`` (the self-check app) and
+    ``autosave``.
+    """
+    import ipywidgets as w
+
+    from .continuum import continuum_self_check
+
+    cases = spot_scenarios()
+    autosave = Autosave("01-continuum", folder)
+    choices: dict[str, Any] = {}
+    feedback: dict[str, Any] = {}
+    score_box = w.HTML()
+    rows = []
+
+    def update(_change: Any = None) -> None:
+        results = []
+        for case_id, radio in choices.items():
+            result = check_spot(case_id, radio.value)
+            feedback[case_id].value = feedback_html(result.text, kind=result.kind)
+            results.append(result)
+        score_box.value = _score_html(*score(results))
+
+    for number, row in enumerate(cases.itertuples(), start=1):
+        radio = w.RadioButtons(
+            options=[(level.capitalize(), level) for level in SPOT_LEVELS],
+            value=None,
+            description=f"Case {number} level:",
+            style=wide_style(),
+        )
+        choices[row.id] = radio
+        feedback[row.id] = w.HTML()
+        autosave.bind(f"case:{row.id}", radio)
+        radio.observe(update, names="value")
+        rows.append(w.VBox([w.HTML(_case_html(row, number)), radio, feedback[row.id]]))
+
+    self_check = continuum_self_check()
+    for item, box in self_check.checkboxes.items():  # type: ignore[attr-defined]
+        autosave.bind(f"self-check:{item}", box)
+    autosave.restore()
+    update()
+    intro = (
+        "<p>Each case below comes from the course's sources. Where does it sit on Himmelman's "
+        "continuum: networking (exchanging information), coordinating (also changing "
+        "activities for a common purpose), cooperating (also sharing resources) or "
+        "collaborating (also enhancing each other's capacity)? Choose a level to see "
+        "feedback.</p>"
+    )
+    second = w.HTML(
+        "<h4>Now your own partnership</h4><p>Think of one partnership you know. Tick each "
+        "thing its partners do together.</p>"
+    )
+    root = exercise_frame(
+        "Spot the partnership",
+        intro,
+        [*rows, score_box, second, self_check.widget],
+        autosave,
+    )
+    app = ExerciseApp(root, "Spot the partnership")
+    app.choices = choices  # type: ignore[attr-defined]
+    app.feedback = feedback  # type: ignore[attr-defined]
+    app.score = score_box  # type: ignore[attr-defined]
+    app.self_check = self_check  # type: ignore[attr-defined]
+    app.autosave = autosave  # type: ignore[attr-defined]
+    return app
+
+
+def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
+    """Exercise 6: diagnose cases against the nine failure reasons and learning vs blaming.
+
+    Each case asks which of Armistead & Pettigrew's nine reasons it shows (a
+    drop-down) and, where the source says how the partners answered a setback,
+    whether that was mutual learning or mutual blaming (radio buttons). Then
+    the participant rates the nine risks for their own partnership and sees
+    the overall level from :func:`toolkit.diagnostics.risk_summary`. Answers
+    are kept in ``06-why-did-it-fail.answers.json``.
+
+    Exposes ``reasons`` and ``responses`` (case id -> control), ``feedback``
+    (case id -> HTML), ``score``, ``ratings`` (reason id -> Dropdown),
+    ``risk_feedback`` and ``autosave``.
+    """
+    import ipywidgets as w
+
+    from ..diagnostics import failure_reasons, risk_summary
+    from ..planning import blank_plan
+
+    cases = failure_cases()
+    table = failure_reasons()
+    reason_options = [("Choose a reason", ""), *zip(table["reason"], table["id"], strict=True)]
+    autosave = Autosave("06-why-did-it-fail", folder)
+    reasons: dict[str, Any] = {}
+    responses: dict[str, Any] = {}
+    feedback: dict[str, Any] = {}
+    score_box = w.HTML()
+    rows = []
+
+    def update(_change: Any = None) -> None:
+        results = []
+        for row in cases.itertuples():
+            parts = []
+            if row.id in reasons:
+                result = check_failure_reason(row.id, reasons[row.id].value)
+                parts.append(result)
+                results.append(result)
+            if row.id in responses:
+                result = check_setback_response(row.id, responses[row.id].value)
+                parts.append(result)
+                results.append(result)
+            kinds = {p.kind for p in parts}
+            kind = "wrong" if "wrong" in kinds else ("correct" if kinds == {"correct"} else "info")
+            text = "\n\n".join(dict.fromkeys(p.text for p in parts))
+            feedback[row.id].value = feedback_html(text, kind=kind)
+        score_box.value = _score_html(*score(results))
+
+    for number, row in enumerate(cases.itertuples(), start=1):
+        controls = []
+        if row.reasons:
+            menu = w.Dropdown(
+                options=reason_options,
+                value="",
+                description=f"Case {number} reason:",
+                style=wide_style(),
+                layout=w.Layout(width="max-content"),
+            )
+            reasons[row.id] = menu
+            autosave.bind(f"reason:{row.id}", menu)
+            menu.observe(update, names="value")
+            controls.append(menu)
+        if row.response is not None:
+            radio = w.RadioButtons(
+                options=[(label, key) for key, label in RESPONSES.items()],
+                value=None,
+                description=f"Case {number} response:",
+                style=wide_style(),
+            )
+            responses[row.id] = radio
+            autosave.bind(f"response:{row.id}", radio)
+            radio.observe(update, names="value")
+            controls.append(radio)
+        feedback[row.id] = w.HTML()
+        rows.append(w.VBox([w.HTML(_case_html(row, number)), *controls, feedback[row.id]]))
+
+    rating_options = [("Not rated", -1), ("No risk", 0), ("Some risk", 1), ("Serious risk", 2)]
+    ratings: dict[str, Any] = {}
+    risk_feedback = w.HTML()
+
+    def update_risks(_change: Any = None) -> None:
+        plan = blank_plan().to_dict()
+        plan["risks"] = {
+            key: (None if menu.value < 0 else menu.value) for key, menu in ratings.items()
+        }
+        summary = risk_summary(plan)
+        names = dict(zip(table["id"], table["reason"], strict=True))
+        risk_feedback.value = feedback_html(_risk_text(summary, names), kind="info")
+
+    risk_rows = []
+    for row in table.itertuples():
+        menu = w.Dropdown(
+            options=rating_options,
+            value=-1,
+            description=row.reason,
+            style=wide_style(),
+            layout=w.Layout(width="max-content"),
+        )
+        ratings[row.id] = menu
+        autosave.bind(f"risk:{row.id}", menu)
+        menu.observe(update_risks, names="value")
+        risk_rows.append(w.VBox([menu, w.HTML(f"<p><small>{esc(row.question)}</small></p>")]))
+
+    autosave.restore()
+    update()
+    update_risks()
+    intro = (
+        "<p>Armistead and Pettigrew collected nine reasons partnerships fail. For each case "
+        "from the sources, choose the reason it shows. Where the source says how the partners "
+        "answered a setback, say whether it was mutual learning or mutual blaming "
+        "(Pulido-Gómez, de Jong and Rivkin found that learning leads to success, blaming to "
+        "failure).</p>"
+    )
+    own = w.HTML(
+        "<h4>Now your own partnership</h4><p>Rate each of the nine risks for a partnership "
+        "you know.</p>"
+    )
+    root = exercise_frame(
+        "Why did it fail?", intro, [*rows, score_box, own, *risk_rows, risk_feedback], autosave
+    )
+    app = ExerciseApp(root, "Why did it fail?")
+    app.reasons = reasons  # type: ignore[attr-defined]
+    app.responses = responses  # type: ignore[attr-defined]
+    app.feedback = feedback  # type: ignore[attr-defined]
+    app.score = score_box  # type: ignore[attr-defined]
+    app.ratings = ratings  # type: ignore[attr-defined]
+    app.risk_feedback = risk_feedback  # type: ignore[attr-defined]
+    app.autosave = autosave  # type: ignore[attr-defined]
+    return app
+
+
+def _risk_text(summary: dict[str, Any], names: dict[str, str]) -> str:
+    rated = summary.get("rated", 0)
+    if not rated:
+        return "Rate at least one risk to see the overall level."
+    level = summary.get("level")
+    value = summary.get("score")
+    text = f"Overall risk: {level} (score {value:.2f} of 1, from {rated} rated reasons)."
+    serious = summary.get("serious") or []
+    if serious:
+        text += f" Serious: {', '.join(names.get(s, s) for s in serious)}."
+    return text

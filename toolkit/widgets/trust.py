@@ -1,0 +1,192 @@
+"""Exercise 4, "The trust game": two organisations play an iterated prisoner's dilemma.
+
+The simulation is :mod:`toolkit.trustgame`; this app only wires controls to it.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..report import esc, table_html
+from ..trustgame import (
+    STRATEGIES,
+    describe_match,
+    expected_rounds,
+    match_chart,
+    play_match,
+    tournament,
+    tournament_chart,
+    tournament_table,
+)
+from ._autosave import Autosave
+from ._base import ExerciseApp, exercise_frame, feedback_html, show_in, wide_style
+
+__all__ = ["trust_game"]
+
+
+def trust_game(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
+    """Exercise 4: pick strategies, set the two shadows, play a match or a tournament.
+
+    Controls: each organisation's strategy, the shadow of the future (chance
+    of another round), the shadow of the past (defections each side remembers
+    of the other before the partnership) and the random seed. The match is
+    replayed on every change; a button runs a 1,000-match round-robin
+    tournament with the same shadows. Answers (the settings and the
+    participant's note) are kept in ``04-trust-game.answers.json``.
+
+    Exposes ``controls`` (name -> widget), ``feedback`` (HTML), ``note``,
+    ``run_tournament`` (Button), ``tournament_result`` (HTML), ``match`` (the
+    last match, a DataFrame) and ``autosave``.
+    """
+    import ipywidgets as w
+
+    options = [(name, key) for key, name in STRATEGIES.items()]
+    controls = {
+        "strategy_a": w.Dropdown(
+            options=options,
+            value="tit_for_tat",
+            description="Organisation A plays:",
+            style=wide_style(),
+        ),
+        "strategy_b": w.Dropdown(
+            options=options,
+            value="always_defect",
+            description="Organisation B plays:",
+            style=wide_style(),
+        ),
+        "continuation": w.FloatSlider(
+            value=0.9,
+            min=0.0,
+            max=0.99,
+            step=0.01,
+            description="Shadow of the future (chance of another round):",
+            style=wide_style(),
+            layout=w.Layout(width="600px"),
+            readout_format=".2f",
+        ),
+        "past_a": w.IntSlider(
+            value=0,
+            min=0,
+            max=5,
+            description="Shadow of the past: earlier defections by A that B remembers:",
+            style=wide_style(),
+            layout=w.Layout(width="600px"),
+        ),
+        "past_b": w.IntSlider(
+            value=0,
+            min=0,
+            max=5,
+            description="Shadow of the past: earlier defections by B that A remembers:",
+            style=wide_style(),
+            layout=w.Layout(width="600px"),
+        ),
+        "seed": w.BoundedIntText(
+            value=1,
+            min=0,
+            max=999_999,
+            description="Random seed:",
+            style=wide_style(),
+            layout=w.Layout(width="220px"),
+        ),
+    }
+    note = w.Textarea(
+        placeholder="What did you notice? When does cooperation pay?",
+        description="Your notes:",
+        style=wide_style(),
+        layout=w.Layout(width="600px", height="6em"),
+    )
+    feedback = w.HTML()
+    chart_out = w.Output()
+    run = w.Button(
+        description="Run a 1,000-match tournament",
+        tooltip="Every strategy against every other, with the shadows set above",
+        button_style="primary",
+        layout=w.Layout(width="max-content"),
+    )
+    result = w.HTML()
+    tour_out = w.Output()
+    autosave = Autosave("04-trust-game", folder)
+    state: dict[str, Any] = {}
+
+    def settings() -> dict[str, Any]:
+        return {key: control.value for key, control in controls.items()}
+
+    def update(_change: Any = None) -> None:
+        s = settings()
+        match = play_match(
+            s["strategy_a"],
+            s["strategy_b"],
+            continuation=s["continuation"],
+            past_a=s["past_a"],
+            past_b=s["past_b"],
+            seed=s["seed"],
+        )
+        state["match"] = match
+        text = (
+            f"With a {s['continuation']:.0%} chance of another round, matches last "
+            f"{expected_rounds(s['continuation']):.1f} rounds on average.\n\n"
+            + describe_match(match, s["strategy_a"], s["strategy_b"])
+        )
+        feedback.value = feedback_html(text)
+        state["match_chart"] = match_chart(match, s["strategy_a"], s["strategy_b"])
+        show_in(chart_out, state["match_chart"])
+
+    def on_run(_button: Any = None) -> None:
+        s = settings()
+        past = max(s["past_a"], s["past_b"])
+        table = tournament_table(
+            tournament(matches=1000, continuation=s["continuation"], past=past, seed=s["seed"])
+        )
+        state["tournament"] = table
+        shown = table[["rank", "name", "points_per_round", "cooperation"]].copy()
+        shown["points_per_round"] = shown["points_per_round"].round(2)
+        shown["cooperation"] = (shown["cooperation"] * 100).round(0).astype(int).astype(str) + "%"
+        shown.columns = ["Rank", "Strategy", "Points per round", "Cooperation"]
+        result.value = (
+            f"<p>1,000 matches, chance of another round {s['continuation']:.2f}, each side "
+            f"remembering {past} earlier defection{'s' if past != 1 else ''} of the other. "
+            f"Best: <strong>{esc(table.iloc[0]['name'])}</strong>.</p>"
+            + table_html(shown, caption="Tournament ranking")
+        )
+        state["tournament_chart"] = tournament_chart(table)
+        show_in(tour_out, state["tournament_chart"])
+
+    for key, control in controls.items():
+        autosave.bind(key, control)
+        control.observe(update, names="value")
+    autosave.bind("note", note)
+    run.on_click(on_run)
+    autosave.restore()
+    update()
+    intro = (
+        "<p>Two organisations play Axelrod's prisoner's dilemma: each round both choose to "
+        "cooperate or defect. Both cooperating earns 3 points each, both defecting 1 each; a "
+        "defector facing a cooperator earns 5 and the cooperator 0. Choose a strategy for each "
+        "organisation, then change the <em>shadow of the future</em> (how likely another round "
+        "is) and the <em>shadow of the past</em> (defections each remembers from before the "
+        "partnership) and watch the payoffs and cooperation change.</p>"
+    )
+    body = [
+        w.HBox([controls["strategy_a"], controls["strategy_b"]]),
+        controls["continuation"],
+        controls["past_a"],
+        controls["past_b"],
+        controls["seed"],
+        feedback,
+        chart_out,
+        run,
+        result,
+        tour_out,
+        note,
+    ]
+    root = exercise_frame("The trust game", intro, body, autosave)
+    app = ExerciseApp(root, "The trust game")
+    app.controls = controls  # type: ignore[attr-defined]
+    app.feedback = feedback  # type: ignore[attr-defined]
+    app.note = note  # type: ignore[attr-defined]
+    app.run_tournament = run  # type: ignore[attr-defined]
+    app.tournament_result = result  # type: ignore[attr-defined]
+    app.state = state  # type: ignore[attr-defined]
+    app.autosave = autosave  # type: ignore[attr-defined]
+    return app
