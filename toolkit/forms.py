@@ -561,10 +561,20 @@ def _clean_text(series: pd.Series) -> tuple[np.ndarray, list[str], bool]:
 
     Works on the distinct values only, so that large files stay fast.
     """
-    values = series.to_numpy(dtype=object) if pd.api.types.is_string_dtype(series) else series
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        # Renumber the categories in order of first appearance, as factorize does.
+        raw_codes = np.asarray(series.cat.codes, dtype=np.int64)
+        given = raw_codes >= 0
+        first, order = pd.factorize(raw_codes[given])
+        codes = np.full(raw_codes.size, -1, dtype=np.int64)
+        codes[given] = first
+        uniques = series.cat.categories[np.asarray(order)]
+    elif pd.api.types.is_string_dtype(series.dtype):
+        codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
+    else:
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
     text = np.asarray(uniques, dtype=object).tolist()
-    if not pd.api.types.is_string_dtype(uniques.dtype):
+    if not all(isinstance(t, str) for t in text):
         text = [str(u) for u in text]
     cleaned = [t.strip() for t in text]
     changed = cleaned != text
@@ -671,6 +681,7 @@ def _read_csv_fast(
             if b"\x00" in handle.read(4096):
                 return None
         headers = [str(h) for h in pd.read_csv(p, nrows=0, **options).columns]
+        # Not "category": pandas would turn category values such as "007" into numbers.
         text = {h: str for h in headers if not _looks_like_item(h, columns)}
         with warnings.catch_warnings():
             # Chunks of an answer column may parse differently (numbers, labels);
