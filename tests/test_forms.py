@@ -473,3 +473,17 @@ def test_any_valid_value_is_read_as_a_number_from_1_to_5(values):
     given_ = pd.Series(values).str.strip() != ""
     assert numbers[given_.to_numpy()].between(1, 5).all()
     assert numbers[~given_.to_numpy()].isna().all()
+
+
+def test_parse_responses_accepts_categorical_and_numeric_ids():
+    raw = pd.DataFrame(
+        {
+            "partnership": pd.Categorical(["B ", "A", "B"]),
+            "respondent": [1, 2, 3],
+            "MV01": [3, 4, 5],
+            "CT01": [1, 2, 3],
+        }
+    )
+    table = parse_responses(raw)
+    assert table["partnership"].tolist() == ["B", "A", "B"]
+    assert table["respondent"].tolist() == ["1", "2", "3"]
