@@ -79,8 +79,19 @@ answered the level is missing, not ``none``.
 
 :func:`direction_of_travel` compares consecutive rounds of each
 partnership: the change on each axis, the mode before and after, and a short
-description. Rounds are ordered as numbers when they all are numbers
-(``2025``, ``2026``), otherwise as text.
+description, in which a change smaller than ``steady = 0.05`` on an axis
+counts as no clear change. Rounds are ordered as numbers when they all are
+numbers (``2025``, ``2026``), otherwise as text.
+
+Examples
+--------
+>>> result = classify(example_responses())
+>>> result.summary[["partnership", "round", "mode", "near_boundary", "partners_differ"]]
+             partnership round          mode  near_boundary  partners_differ
+0  Example partnership A  2025     complying           True             True
+1  Example partnership A  2026  constraining          False            False
+2  Example partnership B  2025      creating          False            False
+3  Example partnership B  2026      creating           True            False
 """
 
 from __future__ import annotations
