@@ -226,3 +226,146 @@ def test_continuum_self_check_still_saves_nothing(answers_folder: Path) -> None:
     app = continuum_self_check()
     app.checkboxes["H1"].value = True
     assert list(answers_folder.iterdir()) == []
+
+
+def test_classify_partnership_live_map(answers_folder: Path) -> None:
+    from toolkit.widgets import classify_partnership
+
+    app = classify_partnership()
+    _check_labelled(app)
+    assert len(app.items) == 31
+    assert "Not enough answers yet" in app.feedback.value and app.state["chart"] is None
+    for item, menu in app.items.items():
+        menu.value = 5 if item.startswith("MV") else 4
+    assert "creating area" in app.feedback.value
+    spec = app.state["chart"].to_dict()
+    assert "description" in spec
+    app.items["MV01"].value = 0  # back to "not answered"
+    saved = _saved(answers_folder, "02-classify")
+    assert saved["MV01"] == 0 and saved["CT10"] == 4
+    again = classify_partnership()
+    assert again.items["MV02"].value == 5 and "creating area" in again.feedback.value
+
+
+def test_many_views_example_upload_and_restore(answers_folder: Path) -> None:
+    from toolkit.classification import example_responses
+    from toolkit.widgets import many_views
+
+    app = many_views()
+    _check_labelled(app)
+    assert "illustrative data set" in app.message.value
+    assert app.partnership.options == ("Example partnership A", "Example partnership B")
+    assert "How each organisation sees Example partnership A" in app.views.value
+    assert "Example public agency" in app.views.value
+    assert len(app.state["charts"]) == 2
+    one = example_responses()
+    one = one[one["partnership"] == "Example partnership B"].assign(partnership="Ours")
+    content = one.to_csv(index=False).encode()
+    app.upload.value = (
+        {
+            "name": "ours.csv",
+            "type": "text/csv",
+            "size": len(content),
+            "content": content,
+            "last_modified": STAMP,
+        },
+    )
+    assert "Loaded ours.csv" in app.message.value
+    assert app.partnership.options == ("Ours",)
+    app.notes.value = "The firm sees more contract."
+    bad = b"partnership,MV01\nOurs,9\n"
+    app.upload.value = (
+        {
+            "name": "bad.csv",
+            "type": "text/csv",
+            "size": len(bad),
+            "content": bad,
+            "last_modified": STAMP,
+        },
+    )
+    assert "bad.csv could not be read" in app.message.value and "line 2" in app.message.value
+    assert "/tmp" not in app.message.value, "the participant's file is named, not a temp copy"
+    assert app.partnership.options == ("Ours",), "a bad upload changes nothing"
+    again = many_views()
+    assert again.partnership.options == ("Ours",)
+    assert "Restored ours.csv" in again.message.value
+    assert again.notes.value == "The firm sees more contract."
+    again.use_example.click()
+    assert "Example partnership A" in again.partnership.options
+    assert _saved(answers_folder, "03-many-views")["upload"] is None
+
+
+def test_map_stakeholders_edit_cycle(answers_folder: Path) -> None:
+    from toolkit.widgets import map_stakeholders
+
+    app = map_stakeholders()
+    _check_labelled(app)
+    start = len(app.register())
+    assert start == 12 and "Gaps" in app.gaps.value
+    assert app.state["chart"].to_dict()["description"]
+    f = app.fields
+    f["name"].value, f["organization"].value = "Residents forum", "Residents"
+    f["sector"].value, f["power"].value, f["interest"].value = "civil society", 1, 5
+    app.save_row.click()
+    assert len(app.register()) == start + 1 and "Saved Residents forum" in app.message.value
+    assert "Residents forum" in app.salience_table.value
+    app.row.value = "Residents forum"
+    f["power"].value = 2
+    app.save_row.click()
+    assert app.register().set_index("name").loc["Residents forum", "power"] == 2
+    f["name"].value = app.register()["name"].iloc[0]  # a duplicate name is refused
+    app.save_row.click()
+    assert "Not saved" in app.message.value and "duplicate" in app.message.value
+    assert not app.message.value.startswith("line")
+    app.members.value = tuple(app.members.options[:2])
+    assert "Expanding network" in app.models.value and "Self-selection" in app.models.value
+    saved = _saved(answers_folder, "05-stakeholders")
+    assert len(saved["register"]) == start + 1 and len(saved["members"]) == 2
+    again = map_stakeholders()
+    assert len(again.register()) == start + 1
+    assert again.members.value == tuple(saved["members"])
+    again.row.value = "Residents forum"
+    again.remove_row.click()
+    assert len(again.register()) == start
+    again.start_blank.click()
+    assert len(again.register()) == 0 and "empty" in again.message.value
+    again.start_example.click()
+    assert len(again.register()) == start
+
+
+def test_plan_builder_progress_save_export(answers_folder: Path) -> None:
+    from toolkit.planning import load_plan
+    from toolkit.widgets import plan_builder
+
+    app = plan_builder()
+    _check_labelled(app)
+    assert app.progress.value == 0 and "Readiness" in app.status.value
+    c = app.controls
+    c[("readiness", "single_organisations_failed")].value = "yes"
+    c[("problem", "problem_statement")].value = "Too few minority nurses finish doctorates"
+    c[("problem", "perspectives")].value = "University | pipeline\nCancer centre | care"
+    assert app.progress.value == 1
+    assert "1 of 6 steps complete" in app.status.value
+    c[("planning", "goals")].value = "G1 | more graduates | graduates | lots"
+    assert "does not fit the plan yet" in app.status.value and "target" in app.status.value
+    c[("planning", "goals")].value = "G1 | more graduates | graduates | 10"
+    assert app.plan().steps["planning"]["goals"][0]["target"] == 10
+    app.save.click()
+    plan = load_plan(answers_folder / "07-six-steps.plan.yaml")
+    assert plan.steps["problem"]["perspectives"][1]["member"] == "Cancer centre"
+    assert 'download="07-six-steps.plan.yaml"' in app.files.value
+    app.export.click()
+    page = (answers_folder / "07-six-steps.worksheet.html").read_text("utf-8")
+    assert "Too few minority nurses" in page
+    again = plan_builder()
+    assert again.progress.value == 1
+    assert again.controls[("readiness", "single_organisations_failed")].value == "yes"
+
+
+def test_records_text_round_trip() -> None:
+    from toolkit.widgets.plan import records_from_text, records_to_text
+
+    fields = ["member", "perspective"]
+    records = records_from_text("A | x | y\n  \nB", fields)
+    assert records == [{"member": "A", "perspective": "x | y"}, {"member": "B", "perspective": ""}]
+    assert records_from_text(records_to_text(records, fields), fields) == records

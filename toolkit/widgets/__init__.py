@@ -19,6 +19,10 @@ _API = {
     "spot_the_partnership": "toolkit.widgets.quizzes",
     "why_did_it_fail": "toolkit.widgets.quizzes",
     "trust_game": "toolkit.widgets.trust",
+    "classify_partnership": "toolkit.widgets.classify",
+    "many_views": "toolkit.widgets.classify",
+    "map_stakeholders": "toolkit.widgets.stakeholders",
+    "plan_builder": "toolkit.widgets.plan",
 }
 
 __all__ = sorted(_API)
