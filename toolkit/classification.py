@@ -452,15 +452,21 @@ def _continuum_by_pattern(answers: dict[str, np.ndarray], rows: int) -> dict[str
     return {c: levels[c].to_numpy()[inverse] for c in levels.columns}
 
 
+def _mode_codes(x: np.ndarray, y: np.ndarray, boundaries: Boundaries) -> np.ndarray:
+    """Index into :data:`MODES` of each point (``len(MODES)`` when a score is missing)."""
+    creating = y > boundaries.trust_above
+    complying = (y < boundaries.contract_below) & (x < boundaries.mandatory_below)
+    code = np.where(creating, 2, np.where(complying, 0, 1))
+    code[np.isnan(x) | np.isnan(y)] = len(MODES)
+    return code
+
+
 def _mode_arrays(voluntary: Any, trust: Any, boundaries: Boundaries) -> dict[str, np.ndarray]:
     """Mode, distance to the nearest boundary, the area across it, and the near flag."""
     x = np.asarray(voluntary, dtype=float)
     y = np.asarray(trust, dtype=float)
     valid = ~(np.isnan(x) | np.isnan(y))
-    creating = y > boundaries.trust_above
-    complying = (y < boundaries.contract_below) & (x < boundaries.mandatory_below)
-    code = np.where(creating, 2, np.where(complying, 0, 1))
-    code[~valid] = len(MODES)
+    code = _mode_codes(x, y, boundaries)
     segments = boundaries.segments()
     t, c, m = boundaries.trust_above, boundaries.contract_below, boundaries.mandatory_below
     # The three lines are axis-parallel (see Boundaries.segments), so distances are simple.
@@ -618,9 +624,10 @@ def summarize_partnerships(
         ``boundary_distance``, ``neighbour``, ``near_boundary``,
         ``disagreement_voluntary``, ``disagreement_trust`` (standard
         deviations; NaN with fewer than two respondents), ``partners_differ``,
-        ``complying``, ``constraining``, ``creating`` (respondents in each
-        mode), ``continuum``, ``continuum_inconsistent``, ``continuum_skipped``
-        and ``organizations`` (number of organisations among respondents).
+        ``complying``, ``constraining``, ``creating`` (scored respondents in
+        each mode, placed with ``boundaries``), ``continuum``,
+        ``continuum_inconsistent``, ``continuum_skipped`` and ``organizations``
+        (number of organisations among respondents).
 
     Examples
     --------
@@ -660,10 +667,13 @@ def summarize_partnerships(
     modes = _mode_columns(summary["voluntary"], summary["trust"], boundaries)
     for column in modes.columns:
         summary[column] = modes[column]
-    mode_codes, mode_names = pd.factorize(scored["mode"])
-    lookup = np.array([MODES.index(m) if m in MODES else -1 for m in mode_names] + [-1])
-    mode_index = lookup[mode_codes][inc]
-    valid = mode_index >= 0
+    # Respondents' own modes, placed with these boundaries (numbers, not text: faster).
+    mode_index = _mode_codes(
+        scored["voluntary"].to_numpy(dtype=float)[inc],
+        scored["trust"].to_numpy(dtype=float)[inc],
+        boundaries,
+    )
+    valid = mode_index < len(MODES)
     counts = np.bincount(
         g[valid] * len(MODES) + mode_index[valid], minlength=size * len(MODES)
     ).reshape(size, len(MODES))

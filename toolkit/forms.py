@@ -459,8 +459,8 @@ def parse_responses(
             allowed="columns named by item id (MV01 ... CT10, H1 ... H4) or form questions "
             "whose titles start with the id in brackets, such as '[MV01] ...'",
         )
-    partnership = data[roles["partnership"]]
-    candidates = np.flatnonzero(partnership.isna().to_numpy())
+    cleaned = {role: _clean_text(data[header]) for role, header in roles.items()}
+    candidates = np.flatnonzero(cleaned["partnership"][0] < 0)
     blank = np.zeros(len(data), dtype=bool)
     if candidates.size:
         blank[candidates] = data.iloc[candidates].isna().all(axis=1).to_numpy()
@@ -485,7 +485,9 @@ def parse_responses(
         if role not in roles:
             continue
         header = roles[role]
-        role_codes, categories, changed = _clean_text(rows[header])
+        role_codes, categories, changed = cleaned[role]
+        if blank.any():
+            role_codes = role_codes[positions]
         missing = role_codes < 0
         if role in ("partnership", "round") and missing.any():
             line, prefix = where(int(positions[np.flatnonzero(missing)[0]]))
@@ -574,7 +576,8 @@ def _clean_text(series: pd.Series) -> tuple[np.ndarray, list[str], bool]:
     else:
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
     text = np.asarray(uniques, dtype=object).tolist()
-    if not all(isinstance(t, str) for t in text):
+    categories = getattr(series.dtype, "categories", None)
+    if not pd.api.types.is_string_dtype(series.dtype if categories is None else categories.dtype):
         text = [str(u) for u in text]
     cleaned = [t.strip() for t in text]
     changed = cleaned != text
