@@ -369,3 +369,34 @@ def test_records_text_round_trip() -> None:
     records = records_from_text("A | x | y\n  \nB", fields)
     assert records == [{"member": "A", "perspective": "x | y"}, {"member": "B", "perspective": ""}]
     assert records_from_text(records_to_text(records, fields), fields) == records
+
+
+APPS = [
+    ("spot_the_partnership", "01-continuum"),
+    ("classify_partnership", "02-classify"),
+    ("many_views", "03-many-views"),
+    ("trust_game", "04-trust-game"),
+    ("map_stakeholders", "05-stakeholders"),
+    ("why_did_it_fail", "06-why-did-it-fail"),
+    ("plan_builder", "07-six-steps"),
+]
+
+
+@pytest.mark.parametrize(("name", "exercise"), APPS)
+def test_saved_answers_never_change_stored_outputs(name: str, exercise: str, answers_folder):
+    """What a notebook stores (and nbval compares) is the same with or without a saved file."""
+    import toolkit.widgets as widgets
+
+    def bundle() -> dict:
+        data = getattr(widgets, name)()._repr_mimebundle_()
+        data.pop("application/vnd.jupyter.widget-view+json")
+        return data
+
+    clean = bundle()
+    assert clean["text/plain"].endswith("(interactive exercise: run it in Jupyter)")
+    assert "live Python kernel" in clean["text/html"]
+    for content in (answers_json(exercise, {"note": "x", "seed": 7}), "{corrupt"):
+        path = answers_folder / f"{exercise}.answers.json"
+        path.write_text(content, encoding="utf-8")
+        assert bundle() == clean
+        assert path.read_text(encoding="utf-8") == content, "building an app never writes"
