@@ -71,7 +71,7 @@ unit: $(VENV)/.installed-test
 	$(PY) -m pytest toolkit tests --ignore=tests/browser -q
 
 nbval: $(VENV)/.installed-test
-	$(PY) -m pytest --nbval $$(find book exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*') -q
+	TOOLKIT_ANSWERS_DIR=$$(mktemp -d) $(PY) -m pytest --nbval $$(find book exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*') -q
 
 build-strict: book
 

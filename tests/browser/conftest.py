@@ -84,7 +84,7 @@ def offline_page(browser: object) -> Iterator[tuple[object, NetworkLog]]:
     def route(r: object) -> None:
         url = r.request.url  # type: ignore[attr-defined]
         parsed = urlparse(url)
-        if parsed.scheme in ("data", "blob", "about") or parsed.hostname in LOCAL_HOSTS:
+        if parsed.scheme in ("data", "blob", "about", "file") or parsed.hostname in LOCAL_HOSTS:
             r.continue_()  # type: ignore[attr-defined]
         else:
             log.external.append(f"{r.request.resource_type} {url}")  # type: ignore[attr-defined]

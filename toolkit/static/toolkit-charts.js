@@ -53,6 +53,14 @@
       if (summary && !summary.getAttribute("aria-label")) {
         summary.setAttribute("aria-label", "Chart actions: save the chart as PNG or SVG");
       }
+      // A layer with no data leaves an empty mark container that claims to be a graphic
+      // but has nothing to name: hide it from assistive technology.
+      var empty = target.querySelectorAll('g.role-mark[role="graphics-symbol"]');
+      for (var k = 0; k < empty.length; k++) {
+        if (!empty[k].firstElementChild && !empty[k].getAttribute("aria-label")) {
+          empty[k].setAttribute("aria-hidden", "true");
+        }
+      }
       target.setAttribute("data-drawn", "yes");
       var fallback = target.querySelector(".toolkit-vega-fallback");
       if (fallback) { fallback.hidden = true; }
