@@ -621,3 +621,14 @@ def test_questionnaire_html_is_a_page_and_formats_are_checked():
     assert page.startswith("<!DOCTYPE html>") and "[CT10]" in page
     with pytest.raises(ValueError, match="format"):
         questionnaire("docx")
+
+
+def test_nobody_is_scored_on_no_answers_even_with_no_minimum() -> None:
+    answers = pd.DataFrame(
+        {"partnership": ["P", "P"], "respondent": ["a", "b"], "MV01": [2, None], "CT01": [4, 3]}
+    )
+    scored = score_responses(answers, min_answered=0)
+    assert scored["voluntary"].isna().tolist() == [False, True]
+    assert scored.loc[1, "excluded"] == "answered 0 of 1 voluntary items (none answered)"
+    summary = summarize_partnerships(scored)
+    assert summary.loc[0, "respondents"] == 1 and summary.loc[0, "excluded"] == 1

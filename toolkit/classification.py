@@ -20,6 +20,7 @@ item", 1 "the right one on every item" and 0.5 the middle of the scale.
 half of the axis's items answered (``min_answered=0.5``): 11 of the 21 ``MV``
 items and 5 of the 10 ``CT`` items when the full bank is asked. When a
 questionnaire asks only some items, the share counts the items in the file.
+Nobody is scored on an axis with no answers at all, even with ``min_answered=0``.
 A respondent below the minimum on either axis is not scored: they stay in the
 scored table with the reason in the ``excluded`` column, are counted per
 partnership (``excluded``), and are listed by the command line; they never
@@ -372,15 +373,17 @@ def score_responses(
         share = answered / len(items)
         with np.errstate(invalid="ignore", divide="ignore"):
             score = (total / answered - 1.0) / 4.0
-        short = share < min_answered
+        short = (share < min_answered) | (answered == 0)  # nobody is scored on no answers
         score[short] = np.nan
         columns[axis] = score
         columns[f"{axis}_answered"] = share
         if short.any():
             counts = answered[short].astype(str).astype(object)
             message = (
-                "answered " + counts + f" of {len(items)} {axis} items "
-                f"(fewer than {min_answered:.0%})"
+                "answered "
+                + counts
+                + f" of {len(items)} {axis} items "
+                + (f"(fewer than {min_answered:.0%})" if min_answered > 0 else "(none answered)")
             )
             earlier = reasons[short]
             reasons[short] = np.where(earlier == "", message, earlier + "; " + message)
@@ -389,8 +392,10 @@ def score_responses(
     continuum = _continuum_by_pattern({i: numeric[i] for i in hh}, len(frame))
     columns.update(continuum)
     columns.update({i: numeric[i] for i in hh})
-    out = pd.DataFrame(columns, index=frame.index)
-    return out
+    # No copy: the id columns are the input's Series (protected by copy-on-write) and
+    # every other column is an array made here.
+    ordered = {k: (frame[k] if k in ids else v) for k, v in columns.items()}
+    return pd.DataFrame(ordered, index=frame.index, copy=False)
 
 
 def _objects(values: Any) -> Any:
@@ -580,17 +585,28 @@ def _keys(scored: pd.DataFrame) -> list[str]:
     return ["partnership", "round"] if "round" in scored.columns else ["partnership"]
 
 
+def _sort_ranks(values: pd.Series, *, rounds: bool) -> np.ndarray:
+    """Each value's rank in sort order (text order; rounds as in :func:`_round_key`).
+
+    Only the distinct values are sorted, so a column of many rows with few
+    distinct values (partnerships, rounds, organisations) sorts fast.
+    """
+    codes, uniques = pd.factorize(values.astype(str))
+    distinct = pd.Series(np.asarray(uniques, dtype=object))
+    key = _round_key(distinct) if rounds else distinct
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[np.argsort(key.to_numpy(), kind="stable")] = np.arange(len(distinct))
+    return rank[codes]
+
+
 def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     if frame.empty:
         return frame.reset_index(drop=True)
-    order = pd.DataFrame({"partnership": frame["partnership"].astype(str)})
-    if "round" in keys:
-        order["round"] = _round_key(frame["round"]).to_numpy()
-    extra = [k for k in keys if k not in ("partnership", "round")]
-    for k in extra:
-        order[k] = frame[k].astype(str)
-    position = order.sort_values(list(order.columns), kind="stable").index
-    return frame.loc[position].reset_index(drop=True)
+    ordered = ["partnership", *(["round"] if "round" in keys else [])]
+    ordered += [k for k in keys if k not in ("partnership", "round")]
+    ranks = [_sort_ranks(frame[k], rounds=k == "round") for k in ordered]
+    position = np.lexsort(ranks[::-1])  # stable; the first key sorts first
+    return frame.iloc[position].reset_index(drop=True)
 
 
 def summarize_partnerships(
@@ -727,9 +743,15 @@ def summarize_partnerships(
 
 
 def _included(scored: pd.DataFrame) -> np.ndarray:
-    """True for the respondents that were scored (an empty ``excluded`` reason)."""
-    reasons = scored["excluded"].to_numpy(dtype=object)
-    return pd.isna(reasons) | (reasons == "")
+    """True for the respondents that were scored.
+
+    A respondent is scored exactly when both axis scores exist (an excluded
+    respondent's scores are NaN, and nobody is scored on zero items), which is
+    much faster to test than the text of the ``excluded`` reasons.
+    """
+    voluntary = scored["voluntary"].to_numpy(dtype=float, na_value=np.nan)
+    trust = scored["trust"].to_numpy(dtype=float, na_value=np.nan)
+    return ~(np.isnan(voluntary) | np.isnan(trust))
 
 
 def _groups(
