@@ -447,20 +447,7 @@ def _check(value: Any, spec: _Field, path: tuple[Any, ...], issues: list[_Issue]
         item_spec = _Field(spec.key, "section", spec.label, fields=spec.fields)
         return [_check_section(v, item_spec, (*path, i), issues) for i, v in enumerate(value)]
     if kind in ("ratings", "checklist"):
-        if value is None:
-            value = {}
-        if not isinstance(value, dict):
-            issues.append(
-                _Issue(
-                    path,
-                    "expected a section of fields",
-                    _kind_name(value),
-                    True,
-                    "the fields " + ", ".join(f.key for f in spec.fields),
-                )
-            )
-            value = {}
-        _unknown_keys(value, spec, path, issues)
+        value = _section_mapping(value, spec, path, issues)
         out = {}
         for f in spec.fields:
             v = value.get(f.key)
@@ -507,8 +494,17 @@ def _unknown_keys(
 def _check_section(
     value: Any, spec: _Field, path: tuple[Any, ...], issues: list[_Issue]
 ) -> dict[str, Any]:
+    value = _section_mapping(value, spec, path, issues)
+    return {f.key: _check(value.get(f.key), f, (*path, f.key), issues) for f in spec.fields}
+
+
+def _section_mapping(
+    value: Any, spec: _Field, path: tuple[Any, ...], issues: list[_Issue]
+) -> dict[Any, Any]:
+    """``value`` as a section's mapping (empty when absent), recording a non-mapping and
+    any unknown keys as issues."""
     if value is None:
-        value = {}
+        return {}
     if not isinstance(value, dict):
         issues.append(
             _Issue(
@@ -519,9 +515,9 @@ def _check_section(
                 "the fields " + ", ".join(f.key for f in spec.fields),
             )
         )
-        value = {}
+        return {}
     _unknown_keys(value, spec, path, issues)
-    return {f.key: _check(value.get(f.key), f, (*path, f.key), issues) for f in spec.fields}
+    return value
 
 
 def _choice(
