@@ -22,7 +22,7 @@ from . import __version__
 from .errors import InputError
 from .io import atomic_write_text
 
-__all__ = ["emit", "main"]
+__all__ = ["add_output_options", "emit", "main"]
 
 PROG = "python -m toolkit"
 
@@ -48,6 +48,19 @@ def build_parser() -> argparse.ArgumentParser:
         if not info.name.startswith("_"):
             importlib.import_module(f"{commands.__name__}.{info.name}").register(subparsers)
     return parser
+
+
+def add_output_options(
+    parser: argparse.ArgumentParser, formats: Sequence[str], default: str
+) -> None:
+    """Add the ``--format`` and ``--out`` options every reporting command shares."""
+    parser.add_argument(
+        "--format",
+        choices=tuple(formats),
+        default=default,
+        help=f"output format (default: {default})",
+    )
+    parser.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
 
 
 def emit(text: str, out: str | None) -> None:

@@ -198,6 +198,39 @@ def _simulate(
     }
 
 
+def _setup(
+    strategy_a: Any,
+    strategy_b: Any,
+    past_a: Any,
+    past_b: Any,
+    n: int,
+    rounds: int | None,
+    continuation: float,
+    seed: int,
+    max_rounds: int,
+    random_cooperation: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.random.Generator]:
+    """Validate the arguments shared by :func:`simulate` and :func:`play_match`; return the
+    strategy codes, remembered defections, match lengths and the seeded generator."""
+    if not (0 <= random_cooperation <= 1):
+        raise InputError(
+            "random_cooperation is a probability", value=random_cooperation, allowed="0 to 1"
+        )
+    code_a = _codes(strategy_a, n, "strategy_a")
+    code_b = _codes(strategy_b, n, "strategy_b")
+    pa = _counts(past_a, n, "past_a")
+    pb = _counts(past_b, n, "past_b")
+    rng = np.random.default_rng(seed)
+    if rounds is not None:
+        if int(rounds) < 1:
+            raise InputError("a match has at least one round", column="rounds", value=rounds)
+        lengths = np.full(n, int(rounds), dtype=np.int64)
+    else:
+        _check_continuation(continuation)
+        lengths = np.minimum(rng.geometric(1.0 - continuation, size=n), max_rounds)
+    return code_a, code_b, pa, pb, lengths, rng
+
+
 def simulate(
     strategy_a: Any,
     strategy_b: Any,
@@ -233,22 +266,18 @@ def simulate(
     n = int(matches if matches is not None else max(sizes))
     if n < 0:
         raise InputError("the number of matches cannot be negative", value=n)
-    if not (0 <= random_cooperation <= 1):
-        raise InputError(
-            "random_cooperation is a probability", value=random_cooperation, allowed="0 to 1"
-        )
-    code_a = _codes(strategy_a, n, "strategy_a")
-    code_b = _codes(strategy_b, n, "strategy_b")
-    pa = _counts(past_a, n, "past_a")
-    pb = _counts(past_b, n, "past_b")
-    rng = np.random.default_rng(seed)
-    if rounds is not None:
-        if int(rounds) < 1:
-            raise InputError("a match has at least one round", column="rounds", value=rounds)
-        lengths = np.full(n, int(rounds), dtype=np.int64)
-    else:
-        _check_continuation(continuation)
-        lengths = np.minimum(rng.geometric(1.0 - continuation, size=n), max_rounds)
+    code_a, code_b, pa, pb, lengths, rng = _setup(
+        strategy_a,
+        strategy_b,
+        past_a,
+        past_b,
+        n,
+        rounds,
+        continuation,
+        seed,
+        max_rounds,
+        random_cooperation,
+    )
     res = _simulate(code_a, code_b, lengths, pa, pb, rng, random_cooperation, payoffs, False)
     names = np.array(list(STRATEGIES), dtype=object)
     safe = np.maximum(lengths, 1)
@@ -298,22 +327,18 @@ def play_match(
     >>> play_match("tit_for_tat", "tit_for_tat", rounds=2, past_b=1)["move_a"].tolist()
     ['D', 'C']
     """
-    code_a = _codes(strategy_a, 1, "strategy_a")
-    code_b = _codes(strategy_b, 1, "strategy_b")
-    pa = _counts(past_a, 1, "past_a")
-    pb = _counts(past_b, 1, "past_b")
-    rng = np.random.default_rng(seed)
-    if rounds is not None:
-        if int(rounds) < 1:
-            raise InputError("a match has at least one round", column="rounds", value=rounds)
-        lengths = np.array([int(rounds)])
-    else:
-        _check_continuation(continuation)
-        lengths = np.minimum(rng.geometric(1.0 - continuation, size=1), max_rounds)
-    if not (0 <= random_cooperation <= 1):
-        raise InputError(
-            "random_cooperation is a probability", value=random_cooperation, allowed="0 to 1"
-        )
+    code_a, code_b, pa, pb, lengths, rng = _setup(
+        strategy_a,
+        strategy_b,
+        past_a,
+        past_b,
+        1,
+        rounds,
+        continuation,
+        seed,
+        max_rounds,
+        random_cooperation,
+    )
     res = _simulate(code_a, code_b, lengths, pa, pb, rng, random_cooperation, payoffs, True)
     moves_a = np.array([h[0][0] for h in res["history"]], dtype=bool)
     moves_b = np.array([h[1][0] for h in res["history"]], dtype=bool)

@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..cli import add_output_options
+
 _SUMMARY_COLUMNS = [
     "partnership",
     "round",
@@ -56,13 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "respondents, the breakdown by organisation and the direction of travel between rounds.",
     )
     parser.add_argument("file", metavar="FILE", help="the answers: a .csv or .xlsx file")
-    parser.add_argument(
-        "--format",
-        choices=("json", "csv", "html", "md"),
-        default="json",
-        help="output format (default: json)",
-    )
-    parser.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    add_output_options(parser, ("json", "csv", "html", "md"), "json")
     parser.set_defaults(func=run_classify)
 
     parser = subparsers.add_parser(
@@ -73,10 +69,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "starting with its id in brackets ([MV01] ...), ready to paste into Google Forms or "
         "Microsoft Forms. CSV is a form template; HTML is a printable page.",
     )
-    parser.add_argument(
-        "--format", choices=("md", "csv", "html"), default="md", help="output format (default: md)"
-    )
-    parser.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    add_output_options(parser, ("md", "csv", "html"), "md")
     parser.set_defaults(func=run_questionnaire)
 
 

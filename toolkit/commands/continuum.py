@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..cli import add_output_options
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -13,8 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print Himmelman's continuum (networking, coordinating, cooperating, "
         "collaborating): what each level adds, and the item that asks about it.",
     )
-    parser.add_argument("--format", choices=("md", "csv", "json"), default="md")
-    parser.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    add_output_options(parser, ("md", "csv", "json"), "md")
     parser.set_defaults(func=run)
 
 

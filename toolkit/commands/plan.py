@@ -18,6 +18,8 @@ import argparse
 import json
 from typing import Any
 
+from ..cli import add_output_options
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -34,8 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print the blank plan: a worksheet for a workshop wall (md, html) or the six "
         "steps with their questions and outputs (json).",
     )
-    template.add_argument("--format", choices=("md", "json", "html"), default="md")
-    template.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    add_output_options(template, ("md", "json", "html"), "md")
     template.set_defaults(func=run_template)
 
     new = sub.add_parser(
@@ -55,8 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "through the six steps, failure risks, setbacks, indicators and the next action.",
     )
     check.add_argument("path", metavar="PATH")
-    check.add_argument("--format", choices=("json", "md"), default="md")
-    check.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    add_output_options(check, ("json", "md"), "md")
     check.set_defaults(func=run_check)
 
     export = sub.add_parser(
@@ -66,8 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "that works offline and prints on A4 and Letter.",
     )
     export.add_argument("path", metavar="PATH")
-    export.add_argument("--format", choices=("md", "html"), default="md")
-    export.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    add_output_options(export, ("md", "html"), "md")
     export.set_defaults(func=run_export)
 
 

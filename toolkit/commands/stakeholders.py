@@ -15,6 +15,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..cli import add_output_options
+
 _STAKEHOLDER_COLUMNS = [
     "name", "organization", "sector", "power", "interest", "legitimacy", "urgency", "grid",
     "salience", "salience_group", "marginal", "marginal_source", "recommendation", "resources",
@@ -40,8 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--relationships", metavar="REL.csv", help="relationships (source, target, kind, strength)"
     )
-    parser.add_argument("--format", choices=("json", "csv", "html", "md"), default="md")
-    parser.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    add_output_options(parser, ("json", "csv", "html", "md"), "md")
     parser.add_argument(
         "--threshold",
         type=float,
