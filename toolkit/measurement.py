@@ -137,7 +137,7 @@ _DIGITS = 12  # rounding that makes equal values equal despite floating point
 
 
 def cronbach_alpha(
-    answers: np.ndarray | pd.DataFrame,
+    answers: np.ndarray | pd.DataFrame | Sequence[np.ndarray],
     items: Sequence[str] | None = None,
     *,
     weak_below: float = WEAK_ITEM,
@@ -146,7 +146,7 @@ def cronbach_alpha(
 
     Parameters
     ----------
-    answers : array (respondents x items) or DataFrame
+    answers : array (respondents x items), DataFrame, or a list of columns
         Numbers, NaN for a blank. A DataFrame's columns name the items.
     items : sequence of str, optional
         The item names (default: the DataFrame's columns, or ``item 1``...).
@@ -167,24 +167,15 @@ def cronbach_alpha(
     >>> cronbach_alpha(np.array([[1.0, 1.0], [2.0, 3.0]]), ["A", "B"])["note"]
     'not computed: fewer than 3 respondents answered every item (2)'
     """
-    if isinstance(answers, pd.DataFrame):
-        names = [str(c) for c in answers.columns] if items is None else list(items)
-        matrix = answers.to_numpy(dtype=float, na_value=np.nan)
-    else:
-        matrix = np.asarray(answers, dtype=float)
-        names = (
-            list(items) if items is not None else [f"item {j + 1}" for j in range(matrix.shape[1])]
-        )
-    if matrix.ndim != 2 or matrix.shape[1] != len(names):
-        raise ValueError("answers must be a respondents x items table matching the item names")
-    answered = ~np.isnan(matrix).all(axis=0) if matrix.shape[0] else np.zeros(len(names), bool)
+    names, columns = _columns(answers, items)
+    answered = [bool(c.size) and not np.isnan(c).all() for c in columns]
     unanswered = [n for n, a in zip(names, answered, strict=True) if not a]
-    matrix = matrix[:, answered]
     used = [n for n, a in zip(names, answered, strict=True) if a]
+    columns = [c for c, a in zip(columns, answered, strict=True) if a]
     k = len(used)
-    complete = ~np.isnan(matrix).any(axis=1) if k else np.zeros(matrix.shape[0], bool)
-    x = matrix[complete]
-    m = int(x.shape[0])
+    rows = len(columns[0]) if columns else 0
+    complete = ~np.isnan(np.sum(columns, axis=0)) if k else np.zeros(rows, dtype=bool)
+    m = int(complete.sum())
     out: dict[str, Any] = {
         "alpha": None,
         "respondents": m,
@@ -200,11 +191,16 @@ def cronbach_alpha(
     if m < 3:
         out["note"] = f"not computed: fewer than 3 respondents answered every item ({m})"
         return out
-    centred = x - x.mean(axis=0)
-    total = centred.sum(axis=1)
-    item_ss = (centred * centred).sum(axis=0)
+    # Items as rows (each a contiguous copy), respondents who answered every item,
+    # centred; then the items' sums of squares and cross-products in one product.
+    x = np.stack(columns)
+    if not complete.all():
+        x = x[:, complete]
+    x -= x.mean(axis=1, keepdims=True)
+    total = x.sum(axis=0)
+    item_ss = np.einsum("ij,ij->i", x, x)
+    cross = x @ total  # each item's cross-products with the total
     total_ss = float(total @ total)
-    cross = centred.T @ total  # sum of item x total deviations, per item
     rest_ss = total_ss - 2 * cross + item_ss
     with np.errstate(invalid="ignore", divide="ignore"):
         rest = (cross - item_ss) / np.sqrt(item_ss * rest_ss)
@@ -225,21 +221,45 @@ def cronbach_alpha(
     return out
 
 
+def _columns(
+    answers: np.ndarray | pd.DataFrame | Sequence[np.ndarray], items: Sequence[str] | None
+) -> tuple[list[str], list[np.ndarray]]:
+    """Item names and one float array per item, from a table, a 2-D array or columns."""
+    if isinstance(answers, pd.DataFrame):
+        names = [str(c) for c in answers.columns]
+        columns = [answers[c].to_numpy(dtype=float, na_value=np.nan) for c in answers.columns]
+    elif isinstance(answers, np.ndarray):
+        if answers.ndim != 2:
+            raise ValueError("answers must be a respondents x items table")
+        matrix = np.asarray(answers, dtype=float)
+        columns = [matrix[:, j] for j in range(matrix.shape[1])]
+        names = [f"item {j + 1}" for j in range(len(columns))]
+    else:
+        columns = [np.asarray(c, dtype=float) for c in answers]
+        names = [f"item {j + 1}" for j in range(len(columns))]
+    if items is not None:
+        names = [str(i) for i in items]
+    if len(names) != len(columns) or len({len(c) for c in columns}) > 1:
+        raise ValueError("answers must be a respondents x items table matching the item names")
+    return names, columns
+
+
 # --------------------------------------------------------------------------- agreement
 
 
 def agreement(
-    answers: np.ndarray,
+    answers: np.ndarray | pd.DataFrame | Sequence[np.ndarray],
     groups: np.ndarray,
     size: int,
     *,
     options: int = OPTIONS,
+    whole: bool = False,
 ) -> np.ndarray:
     """r_wg(J) of each group against the uniform null (James, Demaree & Wolf, 1984).
 
     Parameters
     ----------
-    answers : array (respondents x items)
+    answers : array (respondents x items), DataFrame, or a list of columns
         The answers on the 1-``options`` scale, NaN for a blank.
     groups : int array (respondents,)
         Each respondent's group, from 0 to ``size - 1``.
@@ -247,6 +267,10 @@ def agreement(
         The number of groups.
     options : int, default 5
         Answer options; the null variance is ``(options**2 - 1) / 12``.
+    whole : bool, default False
+        True when every answer is known to be a whole number from 1 to
+        ``options`` (or NaN), as in a scored table: counting answers per group
+        is then faster. Other answers would be miscounted.
 
     Returns
     -------
@@ -260,37 +284,65 @@ def agreement(
     >>> agreement(answers, np.array([0, 0, 1, 1, 2]), 3).tolist()
     [1.0, 0.0, nan]
     """
-    x = np.asarray(answers, dtype=float)
+    _, columns = _columns(answers, None)
     g = np.asarray(groups, dtype=np.int64)
-    if x.ndim != 2 or x.shape[0] != g.shape[0]:
+    if any(len(c) != len(g) for c in columns):
         raise ValueError("answers must have one row per entry of groups")
     if options < 2:
         raise ValueError(f"options must be at least 2, got {options}")
+    return _rwg(*_answer_stats(columns, g, size, options, whole), options)
+
+
+def _answer_stats(
+    columns: Sequence[np.ndarray], g: np.ndarray, size: int, options: int, whole: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per group: respondents, and per item (columns) the answers' count, sum and sum of squares.
+
+    Sums are of the answers minus the middle of the scale; they add up across
+    groups, so the figures of larger groups are sums of these. A loop over items
+    (never over respondents or groups); for whole-number answers the sums are
+    exact, so the variances are too.
+    """
+    middle = (options + 1) / 2
+    people = np.bincount(g, minlength=size).astype(float)
+    shape = (size, len(columns))
+    count, total, squares = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+    levels = np.arange(1, options + 1) - middle
+    width = options + 1
+    base = g * width
+    for j, column in enumerate(columns):
+        if whole:
+            # Whole answers 1..options (0 for a blank): one count per group and answer.
+            code = np.nan_to_num(column, nan=0.0).astype(np.int64)
+            table = np.bincount(base + code, minlength=size * width).reshape(size, width)[:, 1:]
+            count[:, j] = table.sum(axis=1)
+            total[:, j] = table @ levels
+            squares[:, j] = table @ (levels * levels)
+        else:
+            given = ~np.isnan(column)
+            value = np.where(given, column - middle, 0.0)
+            count[:, j] = np.bincount(g, weights=given, minlength=size)
+            total[:, j] = np.bincount(g, weights=value, minlength=size)
+            squares[:, j] = np.bincount(g, weights=value * value, minlength=size)
+    return people, count, total, squares
+
+
+def _rwg(
+    people: np.ndarray, count: np.ndarray, total: np.ndarray, squares: np.ndarray, options: int
+) -> np.ndarray:
+    """r_wg(J) from :func:`_answer_stats`."""
     expected = (options * options - 1) / 12
-    j = x.shape[1]
-    people = np.bincount(g, minlength=size)
-    if j == 0 or x.shape[0] == 0:
-        return np.full(size, np.nan)
-    given = ~np.isnan(x)
-    cell = (g[:, None] * j + np.arange(j)[None, :]).ravel()
-    flat = x.ravel()
-    known = given.ravel()
-    cells = cell[known]
-    values = flat[known]
-    count = np.bincount(cells, minlength=size * j)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.bincount(cells, weights=values, minlength=size * j) / count
-        deviation = values - mean[cells]
-        ss = np.bincount(cells, weights=deviation * deviation, minlength=size * j)
-        variance = np.where(count >= 2, ss / (count - 1), np.nan).reshape(size, j)
-    items = (~np.isnan(variance)).sum(axis=1)
+        variance = (squares - total * total / count) / (count - 1)
+    usable = count >= 2
+    variance = np.where(usable, np.maximum(np.round(variance, _DIGITS), 0.0), 0.0)
+    items = usable.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        s2 = np.nansum(variance, axis=1) / items
+        s2 = variance.sum(axis=1) / items
         share = 1 - s2 / expected
         r = items * share / (items * share + s2 / expected)
     r = np.where(s2 >= expected, 0.0, r)
-    r = np.where((people >= 2) & (items > 0), np.clip(np.round(r, _DIGITS), 0.0, 1.0), np.nan)
-    return r
+    return np.where((people >= 2) & (items > 0), np.clip(np.round(r, _DIGITS), 0.0, 1.0), np.nan)
 
 
 # --------------------------------------------------------------------------- random numbers
@@ -344,25 +396,38 @@ def _t_quantile(df: np.ndarray, confidence: float) -> np.ndarray:
 
 
 class _Sample:
-    """Scores sorted by group (then value), with each group's offset, size, mean and sd."""
+    """Scores by group, with each group's size, mean and sample variance."""
 
     def __init__(self, groups: np.ndarray, values: np.ndarray, size: int) -> None:
         g = np.asarray(groups, dtype=np.int64)
         x = np.asarray(values, dtype=float)
         keep = ~np.isnan(x)
-        g, x = g[keep], x[keep]
-        order = np.lexsort((x, g))
-        self.values = x[order]
+        if not keep.all():
+            g, x = g[keep], x[keep]
+        self.g, self.x, self.size = g, x, size
         self.n = np.bincount(g, minlength=size)
-        self.offset = np.concatenate([[0], np.cumsum(self.n)[:-1]]).astype(np.int64)
         with np.errstate(invalid="ignore", divide="ignore"):
             self.mean = np.bincount(g, weights=x, minlength=size) / self.n
             dev = x - self.mean[g]
             self.var = np.bincount(g, weights=dev * dev, minlength=size) / (self.n - 1)
 
     def draws(self, which: np.ndarray, streams: np.ndarray, resamples: int) -> np.ndarray:
-        """Bootstrap means, shape (len(which), resamples), in chunks of bounded memory."""
+        """Bootstrap means, shape (len(which), resamples), in chunks of bounded memory.
+
+        Only the groups in ``which`` are sorted (by group, then score), so the
+        draws depend on a group's scores, not on their order in the file.
+        """
         out = np.empty((len(which), resamples))
+        if not len(which):
+            return out
+        wanted = np.zeros(self.size, dtype=bool)
+        wanted[which] = True
+        rows = wanted[self.g]
+        g, x = self.g[rows], self.x[rows]
+        order = np.lexsort((x, g))
+        values = x[order]
+        offset = np.zeros(self.size, dtype=np.int64)
+        offset[wanted] = np.cumsum(self.n[wanted]) - self.n[wanted]
         sizes = self.n[which]
         budget = 2_000_000
         start = 0
@@ -375,10 +440,10 @@ class _Sample:
             local = np.repeat(np.arange(len(chunk)), n * resamples)
             first = np.concatenate([[0], np.cumsum(n * resamples)[:-1]])
             counter = np.arange(local.size, dtype=np.int64) - first[local]
-            u = _uniform(streams[chunk][local], counter.astype(np.uint64))
-            pick = self.offset[chunk][local] + (u * n[local]).astype(np.int64)
+            u = _uniform(streams[start:stop][local], counter.astype(np.uint64))
+            pick = offset[chunk][local] + (u * n[local]).astype(np.int64)
             draw = local * resamples + counter // n[local]
-            sums = np.bincount(draw, weights=self.values[pick], minlength=len(chunk) * resamples)
+            sums = np.bincount(draw, weights=values[pick], minlength=len(chunk) * resamples)
             out[start:stop] = sums.reshape(len(chunk), resamples) / n[:, None]
             start = stop
         return out
@@ -835,12 +900,23 @@ def _text_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return text_codes[codes], np.asarray(text_uniques, dtype=object)
 
 
-def _rows_in(frame: pd.DataFrame, table: pd.DataFrame, keys: list[str]) -> np.ndarray:
-    """For each row of ``frame``, the position of the ``table`` row with the same key text."""
+def _rows_in(
+    frame: pd.DataFrame,
+    table: pd.DataFrame,
+    keys: list[str],
+    cache: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+) -> np.ndarray:
+    """For each row of ``frame``, the position of the ``table`` row with the same key text.
+
+    ``cache`` keeps each key column's codes for the next call on the same frame.
+    """
+    cache = {} if cache is None else cache
     mine = np.zeros(len(frame), dtype=np.int64)
     theirs = np.zeros(len(table), dtype=np.int64)
     for key in keys:
-        codes, uniques = _text_codes(frame[key])
+        if key not in cache:
+            cache[key] = _text_codes(frame[key])
+        codes, uniques = cache[key]
         other = pd.Index(uniques).get_indexer(table[key].astype(str).to_numpy())
         width = len(uniques) + 1
         mine = mine * width + codes
@@ -856,12 +932,21 @@ def _names(table: pd.DataFrame, keys: list[str]) -> np.ndarray:
     return name.to_numpy(dtype=object)
 
 
-def _matrix(
+def _sum_rows(figure: np.ndarray, parent: np.ndarray, size: int) -> np.ndarray:
+    """Sum the rows of ``figure`` (1-D or 2-D) into ``size`` parent rows."""
+    if figure.ndim == 1:
+        return np.bincount(parent, weights=figure, minlength=size)
+    return np.stack(
+        [np.bincount(parent, weights=figure[:, j], minlength=size) for j in range(figure.shape[1])],
+        axis=1,
+    ).reshape(size, figure.shape[1])
+
+
+def _item_columns(
     numeric: Mapping[str, np.ndarray], items: Sequence[str], rows: np.ndarray
-) -> np.ndarray:
-    if not items:
-        return np.zeros((int(rows.sum()), 0))
-    return np.column_stack([numeric[i][rows] for i in items])
+) -> list[np.ndarray]:
+    every = rows.all()
+    return [numeric[i] if every else numeric[i][rows] for i in items]
 
 
 def _position_text(mode: np.ndarray, touched: np.ndarray, fallback: np.ndarray) -> np.ndarray:
@@ -989,8 +1074,7 @@ def add_measurement(
     if not isinstance(seed, int | np.integer) or seed < 0:
         raise ValueError(f"seed must be a whole number from 0, got {seed!r}")
     reliability = {
-        axis: cronbach_alpha(_matrix(numeric, ids, np.ones(len(scored), bool)), list(ids))
-        for axis, ids in items.items()
+        axis: cronbach_alpha([numeric[i] for i in ids], list(ids)) for axis, ids in items.items()
     }
     voluntary = scored["voluntary"].to_numpy(dtype=float, na_value=np.nan)
     trust = scored["trust"].to_numpy(dtype=float, na_value=np.nan)
@@ -998,9 +1082,23 @@ def add_measurement(
     keys = ["partnership", "round"] if "round" in summary.columns else ["partnership"]
     summary = summary.copy()
     size = len(summary)
-    g = _rows_in(scored, summary, keys)[inc] if size else np.zeros(0, np.int64)
-    for axis, ids in items.items():
-        summary[f"agreement_{axis}"] = agreement(_matrix(numeric, ids, inc), g, size)
+    codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    g = _rows_in(scored, summary, keys, codes)[inc] if size else np.zeros(0, np.int64)
+    answers = {axis: _item_columns(numeric, ids, inc) for axis, ids in items.items()}
+    organizations = organizations.copy()
+    if len(organizations):
+        rows = _rows_in(scored, organizations, [*keys, "organization"], codes)[inc]
+        parent = _rows_in(organizations, summary, keys)
+    for axis in items:
+        if len(organizations):
+            # Count answers per organisation once; a partnership's counts are their sums.
+            stats = _answer_stats(answers[axis], rows, len(organizations), OPTIONS, True)
+            organizations[f"agreement_{axis}"] = _rwg(*stats, OPTIONS)
+            stats = tuple(_sum_rows(figure, parent, size) for figure in stats)
+        else:
+            stats = _answer_stats(answers[axis], g, size, OPTIONS, True)
+            organizations[f"agreement_{axis}"] = pd.Series(dtype=float)
+        summary[f"agreement_{axis}"] = _rwg(*stats, OPTIONS)
     names = _names(summary, keys) if size else np.zeros(0, dtype=object)
     pairs = np.zeros((0, 2), dtype=np.int64)
     if "round" in keys and len(travel):
@@ -1071,15 +1169,4 @@ def add_measurement(
             travel[column] = pd.Series(dtype=float)
         for axis in ("voluntary", "trust"):
             travel[f"clear_change_{axis}"] = pd.Series(dtype="boolean")
-    organizations = organizations.copy()
-    if len(organizations):
-        org_keys = [*keys, "organization"]
-        rows = _rows_in(scored, organizations, org_keys)[inc]
-        for axis, ids in items.items():
-            organizations[f"agreement_{axis}"] = agreement(
-                _matrix(numeric, ids, inc), rows, len(organizations)
-            )
-    else:
-        organizations["agreement_voluntary"] = pd.Series(dtype=float)
-        organizations["agreement_trust"] = pd.Series(dtype=float)
     return summary, organizations, travel, reliability
