@@ -854,36 +854,36 @@ def how_to_read(
     level = f"{confidence:.0%}"
     return [
         (
-            "Agreement",
-            "Agreement (r_wg) compares how far the partners' answers spread with how far "
-            "random answers would spread: 1 means everyone gave the same answers, 0 that they "
-            "spread as much as chance would. By a common convention, 0.70 or more is enough "
-            "agreement to speak of one position; it is a convention, not a law.",
+            "Agreement (r_wg)",
+            "1 means the partners gave the same answers, 0 that their answers spread as much as "
+            "random answers would. By a common convention, 0.70 or more is enough agreement to "
+            "speak of one position, but that is a convention, not a law.",
         ),
         (
-            "Interval",
-            f"The interval is the range where the score would probably lie ({level} of the "
-            "time) if other partners of the same kind had answered. When it crosses a line on "
-            "the map, the partnership sits between two modes, and we say so.",
+            f"{level} interval",
+            "The range the score could plausibly take if other, similar partners had answered: "
+            f"we are {level} confident the partnership's score lies in it. When the range "
+            "crosses a line on the map, the partnership sits between two modes, and the report "
+            "says so.",
         ),
         (
             "Clear change",
-            "A change between rounds is clear when the interval of the difference does not "
-            'include zero. Otherwise the movement could be noise, and we say "no clear '
-            'change".',
+            f"A change between two rounds is clear when the {level} interval of the difference "
+            "leaves out zero. Otherwise the movement could be noise, and the report says "
+            '"no clear change".',
         ),
         (
-            "Reliability",
-            "Cronbach's alpha says how consistently the items of an axis measure one thing: "
-            "near 1 they move together, near 0 they do not. An item whose answers go against "
-            "the others (below 0.2) is flagged as weak; a misread or reversed item is the "
-            "usual cause.",
+            "Reliability (Cronbach's alpha)",
+            "How consistently the items of an axis measure one thing: near 1 they move "
+            "together, near 0 they do not. An item that goes against the others (item-rest "
+            f"correlation below {WEAK_ITEM:g}) is flagged as weak; a misread or reversed item "
+            "is the usual cause.",
         ),
         (
-            "Reproducible",
-            f"The intervals of small groups come from {resamples:,} resamples of the "
-            f"respondents, drawn from seed {seed}. The same file and seed always give the same "
-            "figures.",
+            "Reproducible figures",
+            f"The intervals of groups under {T_FROM} respondents come from {resamples:,} "
+            f"resamples of their respondents, drawn from seed {seed}. The same file and seed "
+            "always give the same figures.",
         ),
     ]
 

@@ -26,10 +26,16 @@ _SUMMARY_COLUMNS = [
     "voluntary",
     "trust",
     "mode",
+    "position",
+    "voluntary_interval",
+    "trust_interval",
     "near_boundary",
     "neighbour",
     "disagreement_voluntary",
     "disagreement_trust",
+    "agreement_voluntary",
+    "agreement_trust",
+    "agreement",
     "partners_differ",
     "continuum",
 ]
@@ -43,6 +49,8 @@ _TRAVEL_COLUMNS = [
     "mode_to",
     "continuum_from",
     "continuum_to",
+    "clear_change_voluntary",
+    "clear_change_trust",
     "direction",
 ]
 _MAX_PROFILES = 6
@@ -58,6 +66,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "respondents, the breakdown by organisation and the direction of travel between rounds.",
     )
     parser.add_argument("file", metavar="FILE", help="the answers: a .csv or .xlsx file")
+    parser.add_argument(
+        "--seed",
+        type=_seed,
+        default=None,
+        metavar="N",
+        help="seed of the bootstrap behind the 95%% intervals and clear change: a whole number "
+        "from 0 (default: a fixed seed, reported in the settings). The same file and seed "
+        "always give the same figures.",
+    )
     add_output_options(parser, ("json", "csv", "html", "md"), "json")
     parser.set_defaults(func=run_classify)
 
@@ -73,6 +90,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_questionnaire)
 
 
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"not a whole number from 0: {text!r}")
+    return value
+
+
 def run_questionnaire(args: argparse.Namespace) -> int:
     from ..classification import questionnaire
     from ..cli import emit
@@ -85,9 +112,10 @@ def run_classify(args: argparse.Namespace) -> int:
     from ..classification import classify
     from ..cli import emit
     from ..forms import read_responses
+    from ..measurement import DEFAULT_SEED
 
     responses = read_responses(args.file)
-    result = classify(responses)
+    result = classify(responses, seed=DEFAULT_SEED if args.seed is None else args.seed)
     if args.format == "json":
         text = result.to_json()
     elif args.format == "csv":
@@ -109,7 +137,48 @@ def _rounded(frame: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
 
 
 def _present(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    frame = _with_words(frame)
     return _rounded(frame[[c for c in columns if c in frame.columns]], 2)
+
+
+def _with_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """Intervals in words ("0.41 to 0.50"), and clear change as yes / no / blank."""
+    from ..measurement import interval_words
+
+    out = frame.copy()
+    for axis in ("voluntary", "trust"):
+        if f"{axis}_low" in out.columns:
+            out[f"{axis}_interval"] = [
+                interval_words(low, high)
+                for low, high in zip(out[f"{axis}_low"], out[f"{axis}_high"], strict=True)
+            ]
+        if f"clear_change_{axis}" in out.columns:
+            out[f"clear_change_{axis}"] = (
+                out[f"clear_change_{axis}"].map({True: "yes", False: "no"}).fillna("")
+            )
+    return out
+
+
+def _measurement_lines(result: Any) -> list[str]:
+    """Reliability of each axis in sentences (empty without the measurement figures)."""
+    from ..measurement import reliability_words
+
+    if not result.reliability:
+        return []
+    return [reliability_words(axis, figures) for axis, figures in result.reliability.items()]
+
+
+def _how_to_read(result: Any) -> list[str]:
+    from ..measurement import how_to_read
+
+    lines = [_settings_text(result)]
+    if result.reliability is not None:
+        s = result.settings
+        lines += [
+            f"{name}: {text}"
+            for name, text in how_to_read(s["confidence"], s["resamples"], s["seed"])
+        ]
+    return lines
 
 
 def _settings_text(result: Any) -> str:
@@ -119,7 +188,13 @@ def _settings_text(result: Any) -> str:
         f"Modes: creating when trust is above {b.trust_above:g}; complying when trust is below "
         f"{b.contract_below:g} and voluntary below {b.mandatory_below:g}; constraining "
         "otherwise. "
-        f"Near a boundary: within {b.margin:g}. A respondent is scored when they answered at "
+        + (
+            "Near a boundary: the 95% interval crosses a boundary (within "
+            f"{b.margin:g} when a single respondent gives no interval). "
+            if "seed" in s
+            else f"Near a boundary: within {b.margin:g}. "
+        )
+        + "A respondent is scored when they answered at "
         f"least {s['min_answered']:.0%} of each axis's items. Partners differ when the "
         f"disagreement (standard deviation of respondents' scores) on either axis is at least "
         f"{s['disagreement_threshold']:g}. The heuristic locates a partnership; it is not a "
@@ -157,7 +232,13 @@ def _markdown(result: Any, source: str) -> str:
             "Columns ignored: " + ", ".join(md_cell(c) for c in result.ignored_columns) + ".",
             "",
         ]
-    lines += ["## How to read this", "", md_cell(_settings_text(result)), ""]
+    reliability = _measurement_lines(result)
+    if reliability:
+        lines += ["## Do the items measure one thing?", ""]
+        lines += [f"- {md_cell(line)}" for line in reliability] + [""]
+    lines += ["## How to read this", ""]
+    for paragraph in _how_to_read(result):
+        lines += [md_cell(paragraph), ""]
     return "\n".join(lines)
 
 
@@ -174,7 +255,11 @@ def _html(result: Any, source: str, responses: pd.DataFrame) -> str:
         + f"; {int(summary['respondents'].sum())} respondents scored, "
         f"{len(result.excluded)} not scored.</p>",
         "<h2>The map</h2>",
-        chart_html(heuristic_map(summary, result.scored, boundaries=result.boundaries)),
+        chart_html(
+            heuristic_map(
+                summary, result.scored, boundaries=result.boundaries, travel=result.travel
+            )
+        ),
     ]
     differ = summary[summary["partners_differ"]]
     if len(differ):
@@ -218,5 +303,12 @@ def _html(result: Any, source: str, responses: pd.DataFrame) -> str:
             + ", ".join(esc(c) for c in result.ignored_columns)
             + ".</p>"
         )
-    body += ["<h2>How to read this</h2>", f"<p>{esc(_settings_text(result))}</p>"]
+    reliability = _measurement_lines(result)
+    if reliability:
+        body += [
+            "<h2>Do the items measure one thing?</h2>",
+            "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in reliability) + "</ul>",
+        ]
+    body += ["<h2>How to read this</h2>"]
+    body += [f"<p>{esc(paragraph)}</p>" for paragraph in _how_to_read(result)]
     return html_page("Partnership classification", "\n".join(body))
