@@ -110,6 +110,7 @@ __all__ = [
     "group_intervals",
     "how_to_read",
     "interval_words",
+    "partnership_sentences",
     "position_words",
     "reliability_words",
     "travel_sentence",
@@ -886,6 +887,53 @@ def how_to_read(
             "always give the same figures.",
         ),
     ]
+
+
+def partnership_sentences(
+    summary: pd.DataFrame, travel: pd.DataFrame | None = None, partnership: Any = None
+) -> list[str]:
+    """One sentence per round (position, intervals, agreement) and per move between rounds.
+
+    ``summary`` and ``travel`` are a classification's tables (see
+    :func:`toolkit.classification.classify`); ``partnership`` picks one
+    partnership (default: all). For reports and widgets, which show a handful
+    of rows.
+
+    >>> from toolkit.classification import classify, example_responses
+    >>> result = classify(example_responses())
+    >>> for line in partnership_sentences(result.summary, result.travel, "Example partnership B"):
+    ...     print(line)  # doctest: +NORMALIZE_WHITESPACE
+    Example partnership B, 2025: creating (voluntary 0.65 to 0.78, trust 0.73 to 0.86);
+    partners agree strongly on both axes.
+    Example partnership B, 2026: between constraining and creating (voluntary 0.59 to 0.75,
+    trust 0.57 to 0.74); partners agree strongly on both axes.
+    Example partnership B, 2025 to 2026: no clear change in voluntary and more
+    contract-based; stayed creating.
+    """
+    if partnership is not None:
+        summary = summary[summary["partnership"].astype(str) == str(partnership)]
+        if travel is not None and len(travel):
+            travel = travel[travel["partnership"].astype(str) == str(partnership)]
+    lines = []
+    for row in summary.to_dict("records"):
+        name = str(row["partnership"]) + (f", {row['round']}" if "round" in row else "")
+        position = row.get("position") or position_words(row.get("mode"))
+        text = f"{name}: {position}"
+        if "voluntary_low" in row:
+            text += (
+                f" (voluntary {interval_words(row['voluntary_low'], row['voluntary_high'])}, "
+                f"trust {interval_words(row['trust_low'], row['trust_high'])})"
+            )
+        if "agreement" in row:
+            text += f"; {row['agreement']}"
+        lines.append(text + ".")
+    if travel is not None and len(travel):
+        for row in travel.to_dict("records"):
+            lines.append(
+                f"{row['partnership']}, {row['from_round']} to {row['to_round']}: "
+                f"{row['direction']}."
+            )
+    return lines
 
 
 # --------------------------------------------------------------------------- tables
