@@ -982,7 +982,17 @@ class Classification:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: ``partnerships`` (each with ``disagreement`` and
         ``organizations``), ``direction_of_travel``, ``excluded``,
-        ``ignored_columns``, ``boundaries`` and ``settings``."""
+        ``ignored_columns``, ``boundaries`` and ``settings``.
+
+        With the measurement figures (the default of :func:`classify`), also
+        ``reliability`` (per axis: ``alpha``, ``respondents``, ``items``,
+        ``weak_items``, ``item_rest``, ``unanswered_items``, ``note``); in each
+        partnership ``agreement`` (r_wg(J) per axis), ``interval`` (per axis
+        ``[low, high]`` on the 0-1 scale) and ``position`` (in words); in each
+        organisation ``agreement``; and in each direction of travel
+        ``clear_change`` (per axis true or false) and ``change_interval``.
+        Null wherever a figure cannot be computed (``reliability`` is null
+        without the figures)."""
         keys = _keys(self.summary)
         orgs: dict[tuple, list[dict[str, Any]]] = {}
         for record in _records(self.organizations):
