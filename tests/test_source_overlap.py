@@ -51,12 +51,17 @@ LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 TAG = re.compile(r"<[^>]+>")
 CODE_FENCE = re.compile(r"^(```+|:::+)\s*(\{code-cell\}|[a-z0-9_+-]+)?.*?^\1\s*$", re.M | re.S)
 BREAK = " \x00 "
-#: Proper names a source also uses: naming an organisation is not copying prose.
+#: Proper names and named concepts a source also uses: naming is not copying prose.
 NAMES = (
     "University of Massachusetts Boston",
     "UMass Boston",
     "College of Nursing and Health Sciences",
     "Dana-Farber/Harvard Cancer Center",
+    # the names of the six big ideas, listed together in the course as in its source
+    "co-production",
+    "shared governance",
+    "community engagement",
+    "social impact measurement",
 )
 #: Keys of the data files whose values are citations (authors, titles, venues), not prose.
 CITATION_KEYS = ("source",)
