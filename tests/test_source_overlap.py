@@ -41,7 +41,7 @@ STOPWORDS = frozenset(
     ourselves out over own same she should so some such than that the their theirs them
     themselves then there these they this those through to too under until up very was we were
     what when where which while who whom why will with would you your yours yourself
-    yourselves""".split()
+    yourselves""".split()  # noqa: SIM905 (a word list reads better as text)
 )
 
 QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -212,7 +212,7 @@ def test_quotations_of_a_source_are_cited():
     """A quotation that copies a source needs its citation in the same paragraph (or entry)."""
     sources = _source_sets()
     problems = []
-    for where, text, quoted in _units():
+    for where, text, _quoted in _units():
         if not where.startswith("book/"):
             continue
         _prose, quotes = _unquote(text)

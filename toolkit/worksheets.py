@@ -247,7 +247,7 @@ def _risks_html(plan: Plan, blank: bool, charts: bool) -> str:
         "<h2>Failure risks</h2>",
         "<p>The nine reasons partnerships fail that Armistead &amp; Pettigrew (2007) report from "
         "managers' experience. Rate each for this partnership: 0 no risk, 1 some risk, 2 serious "
-        "risk. Every question is put so that \"yes\" means low risk. The last column points to "
+        'risk. Every question is put so that "yes" means low risk. The last column points to '
         "the step that addresses it.</p>",
     ]
     if blank:
