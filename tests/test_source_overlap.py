@@ -2,8 +2,9 @@
 
 Rule (issue 11): no run of ten or more consecutive words that a source also has may appear in
 the learner-facing text unless it is marked as a quotation ("...", a block quote ``> ...`` or
-a YAML ``quote:`` field) with a citation nearby. Checked text: every page of ``book/`` and the
-data files learners read (``toolkit/data/*.yaml`` and ``*.csv``).
+a YAML ``quote:`` field) with a citation nearby. Checked text: every page of ``book/``, the
+Markdown cells of the exercise notebooks and the data files learners read
+(``toolkit/data/*.yaml`` and ``*.csv``; ``source`` fields are citations and are skipped).
 
 The sources are the seed documents, kept outside the repository in ``../shared/seeds`` (beside
 the clone; the folder can be pointed elsewhere with the environment variable
@@ -18,6 +19,7 @@ running text) counts as shared.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import unicodedata
@@ -165,6 +167,15 @@ def _units() -> list[tuple[str, str, bool]]:
         plain = _plain(page.read_text(encoding="utf-8"))
         for i, para in enumerate(_paragraphs(plain)):
             units.append((f"book/{page.name} paragraph {i + 1}", para, False))
+    for notebook in sorted((ROOT / "exercises").glob("*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        for i, cell in enumerate(cells):
+            if cell["cell_type"] == "markdown":
+                plain = _plain("".join(cell["source"]))
+                for j, para in enumerate(_paragraphs(plain)):
+                    units.append(
+                        (f"exercises/{notebook.name} cell {i} paragraph {j + 1}", para, False)
+                    )
     for data in sorted((ROOT / "toolkit" / "data").glob("*.yaml")):
         doc = yaml.safe_load(data.read_text(encoding="utf-8"))
         for where, text in _yaml_strings(doc):
@@ -214,7 +225,7 @@ def test_quotations_of_a_source_are_cited():
     sources = _source_sets()
     problems = []
     for where, text, _quoted in _units():
-        if not where.startswith("book/"):
+        if not where.startswith(("book/", "exercises/")):
             continue
         _prose, quotes = _unquote(text)
         copied = [q for q in quotes if _shared_runs(q, sources)]
