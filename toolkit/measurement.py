@@ -363,11 +363,19 @@ def _mix(z: np.ndarray) -> np.ndarray:
     return z
 
 
-def _uniform(stream: np.ndarray, counter: np.ndarray) -> np.ndarray:
-    """Uniform numbers in [0, 1), a pure function of (stream, counter), vectorised."""
+def _indices(streams: np.ndarray, counter: np.ndarray, size: int) -> np.ndarray:
+    """Random whole numbers from 0 to ``size - 1``: four per SplitMix64 number.
+
+    Entry ``[i, k]`` of the SplitMix64 output is the ``counter[k]``-th number of
+    the sequence that starts from ``streams[i]``. Each 64-bit number is cut into four 16-bit
+    numbers ``r`` (in little-endian order, whatever the machine), and
+    ``r * size // 2**16`` picks a respondent; for groups under 30 the chances
+    differ from exactly equal by less than 0.05%.
+    """
     with np.errstate(over="ignore"):
-        bits = _mix(stream * _GOLDEN + _mix(counter + _GOLDEN))
-    return (bits >> np.uint64(11)).astype(np.float64) * (1.0 / 9007199254740992.0)
+        bits = _mix(streams[:, None] + counter[None, :] * _GOLDEN)
+    quarters = bits.astype("<u8", copy=False).view("<u2").astype(np.uint32)
+    return ((quarters * np.uint32(size)) >> np.uint32(16)).astype(np.int64)
 
 
 def _streams(names: Sequence[str] | np.ndarray, seed: int) -> np.ndarray:
@@ -430,23 +438,22 @@ class _Sample:
         offset = np.zeros(self.size, dtype=np.int64)
         offset[wanted] = np.cumsum(self.n[wanted]) - self.n[wanted]
         sizes = self.n[which]
-        budget = 2_000_000
-        start = 0
-        while start < len(which):
-            # As many groups as fit in the budget (at least one).
-            cumulative = np.cumsum(sizes[start:]) * resamples
-            stop = start + max(1, int(np.searchsorted(cumulative, budget, side="right")))
-            chunk = which[start:stop]
-            n = self.n[chunk]
-            local = np.repeat(np.arange(len(chunk)), n * resamples)
-            first = np.concatenate([[0], np.cumsum(n * resamples)[:-1]])
-            counter = np.arange(local.size, dtype=np.int64) - first[local]
-            u = _uniform(streams[start:stop][local], counter.astype(np.uint64))
-            pick = offset[chunk][local] + (u * n[local]).astype(np.int64)
-            draw = local * resamples + counter // n[local]
-            sums = np.bincount(draw, weights=values[pick], minlength=len(chunk) * resamples)
-            out[start:stop] = sums.reshape(len(chunk), resamples) / n[:, None]
-            start = stop
+        budget = 2_000_000  # random numbers per block: bounded memory
+        # Groups of the same size are drawn together, as a (groups, resamples, size) block:
+        # a loop over the distinct sizes (fewer than 30), never over groups.
+        for size in np.unique(sizes).tolist():
+            position = np.flatnonzero(sizes == size)
+            per_group = resamples * size
+            counter = np.arange(1, (per_group + 3) // 4 + 1, dtype=np.uint64)
+            step = max(1, budget // per_group)
+            for start in range(0, len(position), step):
+                rows = position[start : start + step]
+                pick = (
+                    offset[which[rows]][:, None]
+                    + _indices(streams[rows], counter, size)[:, :per_group]
+                )
+                block = values[pick].reshape(len(rows), resamples, size)
+                out[rows] = block.sum(axis=2) / size
         return out
 
 
@@ -905,7 +912,7 @@ def partnership_sentences(
     ...     print(line)  # doctest: +NORMALIZE_WHITESPACE
     Example partnership B, 2025: creating (voluntary 0.65 to 0.78, trust 0.73 to 0.86);
     partners agree strongly on both axes.
-    Example partnership B, 2026: between constraining and creating (voluntary 0.59 to 0.75,
+    Example partnership B, 2026: between constraining and creating (voluntary 0.59 to 0.74,
     trust 0.57 to 0.74); partners agree strongly on both axes.
     Example partnership B, 2025 to 2026: no clear change in voluntary and more
     contract-based; stayed creating.
