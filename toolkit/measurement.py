@@ -306,25 +306,28 @@ def _answer_stats(
     """
     middle = (options + 1) / 2
     people = np.bincount(g, minlength=size).astype(float)
-    shape = (size, len(columns))
-    count, total, squares = np.zeros(shape), np.zeros(shape), np.zeros(shape)
     levels = np.arange(1, options + 1) - middle
     width = options + 1
-    base = g * width
+    if whole:
+        # Whole answers 1..options (0 for a blank): one count per group and answer.
+        base = (g * width).astype(np.intp)
+        tables = np.empty((size, len(columns), width))
+        for j, column in enumerate(columns):
+            with np.errstate(invalid="ignore"):
+                code = column.astype(np.intp)  # a blank's value is replaced next
+            code[np.isnan(column)] = 0
+            code += base
+            tables[:, j, :] = np.bincount(code, minlength=size * width).reshape(size, width)
+        answered = tables[:, :, 1:]
+        return people, answered.sum(axis=2), answered @ levels, answered @ (levels * levels)
+    shape = (size, len(columns))
+    count, total, squares = np.zeros(shape), np.zeros(shape), np.zeros(shape)
     for j, column in enumerate(columns):
-        if whole:
-            # Whole answers 1..options (0 for a blank): one count per group and answer.
-            code = np.nan_to_num(column, nan=0.0).astype(np.int64)
-            table = np.bincount(base + code, minlength=size * width).reshape(size, width)[:, 1:]
-            count[:, j] = table.sum(axis=1)
-            total[:, j] = table @ levels
-            squares[:, j] = table @ (levels * levels)
-        else:
-            given = ~np.isnan(column)
-            value = np.where(given, column - middle, 0.0)
-            count[:, j] = np.bincount(g, weights=given, minlength=size)
-            total[:, j] = np.bincount(g, weights=value, minlength=size)
-            squares[:, j] = np.bincount(g, weights=value * value, minlength=size)
+        given = ~np.isnan(column)
+        value = np.where(given, column - middle, 0.0)
+        count[:, j] = np.bincount(g, weights=given, minlength=size)
+        total[:, j] = np.bincount(g, weights=value, minlength=size)
+        squares[:, j] = np.bincount(g, weights=value * value, minlength=size)
     return people, count, total, squares
 
 
@@ -989,19 +992,13 @@ def _names(table: pd.DataFrame, keys: list[str]) -> np.ndarray:
 
 def _sum_rows(figure: np.ndarray, parent: np.ndarray, size: int) -> np.ndarray:
     """Sum the rows of ``figure`` (1-D or 2-D) into ``size`` parent rows."""
-    if figure.ndim == 1:
-        return np.bincount(parent, weights=figure, minlength=size)
-    return np.stack(
-        [np.bincount(parent, weights=figure[:, j], minlength=size) for j in range(figure.shape[1])],
-        axis=1,
-    ).reshape(size, figure.shape[1])
-
-
-def _item_columns(
-    numeric: Mapping[str, np.ndarray], items: Sequence[str], rows: np.ndarray
-) -> list[np.ndarray]:
-    every = rows.all()
-    return [numeric[i] if every else numeric[i][rows] for i in items]
+    order = np.argsort(parent, kind="stable")  # already sorted in a classification
+    ordered = parent[order]
+    present, starts = np.unique(ordered, return_index=True)
+    out = np.zeros((size, *figure.shape[1:]))
+    if len(present):
+        out[present] = np.add.reduceat(figure[order], starts, axis=0)
+    return out
 
 
 def _position_text(mode: np.ndarray, touched: np.ndarray, fallback: np.ndarray) -> np.ndarray:
@@ -1138,20 +1135,30 @@ def add_measurement(
     summary = summary.copy()
     size = len(summary)
     codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    g = _rows_in(scored, summary, keys, codes)[inc] if size else np.zeros(0, np.int64)
-    answers = {axis: _item_columns(numeric, ids, inc) for axis, ids in items.items()}
+    every_row = _rows_in(scored, summary, keys, codes) if size else np.zeros(0, np.int64)
+    g = every_row[inc]
     organizations = organizations.copy()
-    if len(organizations):
-        rows = _rows_in(scored, organizations, [*keys, "organization"], codes)[inc]
+    count = len(organizations)
+    if count:
+        # Respondents who were not scored count in an extra group, dropped below: this
+        # spares selecting the scored rows of every item column.
+        group = np.where(
+            inc, _rows_in(scored, organizations, [*keys, "organization"], codes), count
+        )
         parent = _rows_in(organizations, summary, keys)
-    for axis in items:
-        if len(organizations):
+    else:
+        group = np.where(inc, every_row, size)
+    for axis, ids in items.items():
+        columns = [numeric[i] for i in ids]
+        if count:
             # Count answers per organisation once; a partnership's counts are their sums.
-            stats = _answer_stats(answers[axis], rows, len(organizations), OPTIONS, True)
+            stats = tuple(
+                f[:count] for f in _answer_stats(columns, group, count + 1, OPTIONS, True)
+            )
             organizations[f"agreement_{axis}"] = _rwg(*stats, OPTIONS)
             stats = tuple(_sum_rows(figure, parent, size) for figure in stats)
         else:
-            stats = _answer_stats(answers[axis], g, size, OPTIONS, True)
+            stats = tuple(f[:size] for f in _answer_stats(columns, group, size + 1, OPTIONS, True))
             organizations[f"agreement_{axis}"] = pd.Series(dtype=float)
         summary[f"agreement_{axis}"] = _rwg(*stats, OPTIONS)
     names = _names(summary, keys) if size else np.zeros(0, dtype=object)
