@@ -83,6 +83,7 @@ __all__ = [
     "COLUMN_NAMES",
     "YES_NO_LABELS",
     "answers_to_numbers",
+    "duplicated_keys",
     "item_ids",
     "parse_responses",
     "read_responses",
@@ -518,7 +519,7 @@ def parse_responses(
         out["respondent"] = pd.array(values, dtype=str)
         codes["respondent"] = np.arange(len(values))
     keys = [k for k in ("partnership", "round", "respondent") if k in out]
-    duplicated = _duplicated([codes[k] for k in keys])
+    duplicated = duplicated_keys([codes[k] for k in keys])
     if duplicated.any():
         first = int(np.flatnonzero(duplicated)[0])
         same = np.flatnonzero(np.logical_and.reduce([codes[k] == codes[k][first] for k in keys]))
@@ -549,7 +550,7 @@ def parse_responses(
     return table
 
 
-def _duplicated(codes: list[np.ndarray], keep: str | bool = False) -> np.ndarray:
+def duplicated_keys(codes: list[np.ndarray], keep: str | bool = False) -> np.ndarray:
     """Rows whose combination of codes occurs more than once (``keep`` as in pandas)."""
     combined = np.zeros(len(codes[0]), dtype=np.int64)
     for column in codes:
