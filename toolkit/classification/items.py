@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from importlib import resources
 
 import pandas as pd
@@ -10,14 +9,14 @@ import pandas as pd
 from ..forms import (
     read_responses,
 )
+from ..questionnaires import instrument
 
 # --------------------------------------------------------------------------- item bank
 
 
-@cache
 def _bank() -> pd.DataFrame:
-    with resources.files("toolkit.data").joinpath("items.csv").open(encoding="utf-8") as fh:
-        return pd.read_csv(fh, dtype=str)
+    """The item bank as :mod:`toolkit.questionnaires` read it (once); do not modify."""
+    return instrument("classification").bank
 
 
 def item_bank() -> pd.DataFrame:
@@ -39,8 +38,7 @@ def item_bank() -> pd.DataFrame:
 
 
 def _axis_items(axis: str) -> list[str]:
-    bank = _bank()
-    return bank.loc[bank["axis"] == axis, "id"].tolist()
+    return instrument("classification").axis_items(axis)
 
 
 # --------------------------------------------------------------------------- example data
