@@ -27,7 +27,7 @@ from ..report import chart_html, esc, html_page, md_cell, md_table, table_html
 from .plan import Plan, _as_plan
 from .progress import plan_progress
 from .readiness import readiness_check
-from .schema import _schema, _section
+from .schema import SCHEMA_VERSION, _schema, _section
 from .steps import _data, _steps_data
 
 __all__ = ["worksheet_html", "worksheet_markdown"]
@@ -392,7 +392,7 @@ def worksheet_html(plan: PlanLike | None = None, *, charts: bool = True) -> str:
     True
     """
     blank = plan is None
-    p = _as_plan({"schema_version": 2}) if blank else _as_plan(plan)
+    p = _as_plan({"schema_version": SCHEMA_VERSION}) if blank else _as_plan(plan)
     title = p.title.strip() or "Six-step partnership plan"
     kind = (
         "Blank worksheet for a workshop wall"
@@ -496,7 +496,7 @@ def worksheet_markdown(plan: PlanLike | None = None) -> str:
     from .progress import next_action
 
     blank = plan is None
-    p = _as_plan({"schema_version": 2}) if blank else _as_plan(plan)
+    p = _as_plan({"schema_version": SCHEMA_VERSION}) if blank else _as_plan(plan)
     title = p.title.strip() or "Six-step partnership plan"
     out = [f"# {md_cell(title)}", ""]
     out.append(
