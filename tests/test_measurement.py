@@ -1,7 +1,7 @@
 """Reliability, agreement, intervals and clear change, against values computed by hand.
 
 Each expected value below is worked out from the formulas in the issue (and in
-``toolkit.measurement``'s docstring), in the comment beside it.
+``toolkit.classification.measurement``'s docstring), in the comment beside it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.classification import Boundaries, classify, example_responses
-from toolkit.measurement import (
+from toolkit.classification.measurement import (
     _agreement_text,
     _position_text,
     _travel_text,
