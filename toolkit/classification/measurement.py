@@ -200,8 +200,9 @@ def cronbach_alpha(
     x -= x.mean(axis=1, keepdims=True)
     total = x.sum(axis=0)
     item_ss = np.einsum("ij,ij->i", x, x)
-    cross = x @ total  # each item's cross-products with the total
-    total_ss = float(total @ total)
+    # einsum, not a matrix product: no multithreaded BLAS spinning on a busy machine.
+    cross = np.einsum("ij,j->i", x, total)  # each item's cross-products with the total
+    total_ss = float(np.einsum("i,i->", total, total))
     rest_ss = total_ss - 2 * cross + item_ss
     with np.errstate(invalid="ignore", divide="ignore"):
         rest = (cross - item_ss) / np.sqrt(item_ss * rest_ss)
@@ -319,7 +320,9 @@ def _answer_stats(
             code += base
             tables[:, j, :] = np.bincount(code, minlength=size * width).reshape(size, width)
         answered = tables[:, :, 1:]
-        return people, answered.sum(axis=2), answered @ levels, answered @ (levels * levels)
+        total = np.einsum("gjk,k->gj", answered, levels)
+        squares = np.einsum("gjk,k->gj", answered, levels * levels)
+        return people, answered.sum(axis=2), total, squares
     shape = (size, len(columns))
     count, total, squares = np.zeros(shape), np.zeros(shape), np.zeros(shape)
     for j, column in enumerate(columns):
