@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError
-from .io import atomic_write_text
+from .io import atomic_write_text, check_out_not_input, clean_text, printable, write_terminal
 
 __all__ = ["add_output_options", "emit", "main"]
 
@@ -60,15 +61,42 @@ def add_output_options(
         default=default,
         help=f"output format (default: {default})",
     )
-    parser.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    parser.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write to PATH instead of standard output ('-' is standard output); never one of "
+        "the input files; a link is written through to its target",
+    )
 
 
 def emit(text: str, out: str | None) -> None:
-    """Write a command's result to ``out`` atomically, or to standard output."""
-    if out:
+    """Write a command's result to ``out`` atomically, or to standard output.
+
+    On a terminal, control characters in the text are shown escaped
+    (:func:`toolkit.io.printable`), so a name holding ``ESC[2J`` cannot clear
+    the screen or fake a message.
+    """
+    if out and out != "-":
         atomic_write_text(Path(out), text)
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        write_terminal(sys.stdout, text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+
+
+def _input_paths(args: argparse.Namespace) -> list[str]:
+    """Every argument that names an existing file (the inputs ``--out`` must not replace)."""
+    found: list[str] = []
+    for key, value in vars(args).items():
+        if key in ("out", "func"):
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str) and item and item != "-" and os.path.isfile(item):
+                found.append(item)
+    return found
+
+
+def _say_error(text: str) -> None:
+    sys.stderr.write(printable(clean_text(text), keep_newlines=False) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -78,13 +106,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        check_out_not_input(getattr(args, "out", None), _input_paths(args))
         return int(args.func(args) or 0)
     except InputError as exc:
-        sys.stderr.write(f"error: {exc}\n")
+        _say_error(f"error: {exc}")
         return 2
     except OSError as exc:
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        sys.stderr.write(f"error: {where}{exc.strerror or exc}\n")
+        where = f"{os.fsdecode(exc.filename)}: " if getattr(exc, "filename", None) else ""
+        _say_error(f"error: {where}{exc.strerror or exc}")
+        return 2
+    except RecursionError:
+        _say_error("error: the input is nested too deeply to read")
+        return 2
+    except MemoryError:
+        _say_error("error: the input is too large to read in the memory available")
         return 2
 
 

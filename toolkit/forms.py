@@ -65,11 +65,9 @@ from __future__ import annotations
 
 import os
 import re
-import warnings
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -602,7 +600,7 @@ def read_responses(
     path: str | os.PathLike[str],
     *,
     columns: Mapping[str, str] | None = None,
-    sheet: int | str = 0,
+    sheet: int | str | None = None,
 ) -> pd.DataFrame:
     """Read partners' answers from a canonical CSV, a Google Forms CSV or a Microsoft Forms XLSX.
 
@@ -613,8 +611,9 @@ def read_responses(
     columns : mapping, optional
         Header -> ``partnership``, ``round``, ``organization``, ``respondent``
         or an item id, for headers the reader would not recognise by itself.
-    sheet : int or str, default 0
-        The worksheet of an XLSX file.
+    sheet : int or str, optional
+        The worksheet of an XLSX file (name or position). By default the one
+        sheet that holds data; when several do, the error names them.
 
     Returns
     -------
@@ -640,10 +639,10 @@ def read_responses(
       partnership respondent  MV01  CT01   H1
     0           P         r1   2.0   5.0  1.0
     """
-    name = str(path)
-    raw = _read_csv_fast(path, columns)
-    if raw is None:
-        raw = read_table(path, sheet=sheet)
+    from .io import shown_path
+
+    name = shown_path(path)
+    raw = read_table(path, sheet=sheet, numeric=lambda h: _looks_like_item(h, columns))
     try:
         return parse_responses(raw, file=name, columns=columns, lines=True)
     except InputError as exc:
@@ -654,46 +653,3 @@ def _looks_like_item(header: str, columns: Mapping[str, str] | None) -> bool:
     if columns and header.strip() in columns:
         return str(columns[header.strip()]) not in _ROLES
     return bool(_BRACKET_ID.match(header) or _PLAIN_ID.match(header))
-
-
-def _read_csv_fast(
-    path: str | os.PathLike[str], columns: Mapping[str, str] | None
-) -> pd.DataFrame | None:
-    """Read a UTF-8 CSV with the answer columns parsed as numbers by pandas, or return None.
-
-    A fast path for large files: answer columns are left for pandas to parse
-    (and are validated afterwards exactly like text); every other column is
-    read as text. Anything unusual (not a plain UTF-8 CSV, a parsing problem,
-    an empty, missing or header-only file) returns None, and
-    :func:`toolkit.io.read_table` then reads the file or raises the error
-    that describes it.
-    """
-    p = Path(path)
-    if p.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods", ".numbers"}:
-        return None
-    options: dict[str, Any] = {
-        "encoding": "utf-8-sig",
-        "keep_default_na": False,
-        "na_values": [""],
-        "skipinitialspace": True,
-    }
-    try:
-        if not p.is_file() or p.stat().st_size == 0:
-            return None
-        with p.open("rb") as handle:
-            if b"\x00" in handle.read(4096):
-                return None
-        headers = [str(h) for h in pd.read_csv(p, nrows=0, **options).columns]
-        # Not "category": pandas would turn category values such as "007" into numbers.
-        text = {h: str for h in headers if not _looks_like_item(h, columns)}
-        with warnings.catch_warnings():
-            # Chunks of an answer column may parse differently (numbers, labels);
-            # the values are validated one by one afterwards, so the warning says nothing.
-            warnings.simplefilter("ignore", pd.errors.DtypeWarning)
-            frame = pd.read_csv(p, dtype=text, **options)
-    except (ValueError, OSError, pd.errors.ParserError, pd.errors.EmptyDataError):
-        return None  # UnicodeDecodeError is a ValueError
-    if frame.columns.size == 0 or frame.empty:
-        return None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame

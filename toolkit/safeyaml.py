@@ -66,6 +66,9 @@ class CoreInt(int):
         obj.source = source
         return obj
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (CoreInt, (int(self), self.source))
+
 
 class CoreFloat(float):
     """A float read from YAML that remembers how it was written (``source``)."""
@@ -76,6 +79,9 @@ class CoreFloat(float):
         obj = super().__new__(cls, value)
         obj.source = source
         return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (CoreFloat, (float(self), self.source))
 
 
 def as_text(value: Any) -> str:
@@ -147,7 +153,9 @@ class CoreLoader(yaml.SafeLoader):
         except (yaml.YAMLError, _Fail):
             raise
         except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
-            raise ConstructorError(None, None, f"unreadable value ({exc})", node.start_mark) from None
+            raise ConstructorError(
+                None, None, f"unreadable value ({exc})", node.start_mark
+            ) from None
 
     def construct_scalar(self, node: Any) -> Any:
         value = super().construct_scalar(node)
@@ -242,7 +250,9 @@ def _expanded_size(node: Node, limit: int) -> None:
         if key in sizes:
             continue
         if key in active:
-            raise _Fail("an alias refers to the list or mapping that contains it", current.start_mark)
+            raise _Fail(
+                "an alias refers to the list or mapping that contains it", current.start_mark
+            )
         active.add(key)
         stack.append((current, True))
         for child in children:

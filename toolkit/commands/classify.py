@@ -85,13 +85,14 @@ def run_classify(args: argparse.Namespace) -> int:
     from ..classification import classify
     from ..cli import emit
     from ..forms import read_responses
+    from ..io import safe_csv_text
 
     responses = read_responses(args.file)
     result = classify(responses)
     if args.format == "json":
         text = result.to_json()
     elif args.format == "csv":
-        text = _rounded(result.summary).to_csv(index=False, lineterminator="\n")
+        text = safe_csv_text(_rounded(result.summary))
     elif args.format == "md":
         text = _markdown(result, args.file)
     else:

@@ -22,10 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..cli import emit
     from ..continuum import himmelman_strategies
+    from ..io import safe_csv_text
 
     table = himmelman_strategies()
     if args.format == "csv":
-        text = table.to_csv(index=False)
+        text = safe_csv_text(table)
     elif args.format == "json":
         text = json.dumps({"levels": table.to_dict(orient="records")}, indent=2)
     else:

@@ -119,8 +119,15 @@ def run_new(args: argparse.Namespace) -> int:
     from ..planning import blank_plan, save_plan
 
     path = save_plan(blank_plan(args.title), args.path, overwrite=False)
-    print(
-        f"wrote a blank plan to {path}; fill it in, then run: python -m toolkit plan check {path}"
+    import sys
+
+    from ..io import shown_path, write_terminal
+
+    shown = shown_path(path)
+    write_terminal(
+        sys.stdout,
+        f"wrote a blank plan to {shown}; fill it in, then run: python -m toolkit plan check "
+        f"{shown}\n",
     )
     return 0
 

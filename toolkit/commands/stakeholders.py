@@ -278,12 +278,13 @@ def to_markdown(result: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import emit
+    from ..io import safe_csv_text
 
     result = analyse(args)
     if args.format == "json":
         text = to_json(result)
     elif args.format == "csv":
-        text = result["table"].to_csv(index=False)
+        text = safe_csv_text(result["table"])
     elif args.format == "html":
         text = to_html(result)
     else:
