@@ -39,7 +39,7 @@ def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path: Path, monkeypa
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(InputError, match="plan.yaml"):
+    with pytest.raises(InputError, match=r"plan\.yaml"):
         atomic_write_text(target, "half-written")
     assert target.read_text() == "good\n"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"], "temporary file left behind"

@@ -16,11 +16,12 @@ import importlib
 import os
 import pkgutil
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, InputWarning
 from .io import atomic_write_text, check_out_not_input, clean_text, printable, write_terminal
 
 __all__ = ["add_output_options", "emit", "main"]
@@ -100,27 +101,52 @@ def _say_error(text: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit status (2 for bad input, with one line on stderr).
+
+    Warnings about input that was read but not exactly as written
+    (:class:`~toolkit.errors.InputWarning`) are printed as ``warning: ...``
+    lines. An unexpected error is also one line and status 2 (set
+    ``TOOLKIT_DEBUG=1`` to see the traceback).
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
-    try:
-        check_out_not_input(getattr(args, "out", None), _input_paths(args))
-        return int(args.func(args) or 0)
-    except InputError as exc:
-        _say_error(f"error: {exc}")
-        return 2
-    except OSError as exc:
-        where = f"{os.fsdecode(exc.filename)}: " if getattr(exc, "filename", None) else ""
-        _say_error(f"error: {where}{exc.strerror or exc}")
-        return 2
-    except RecursionError:
-        _say_error("error: the input is nested too deeply to read")
-        return 2
-    except MemoryError:
-        _say_error("error: the input is too large to read in the memory available")
-        return 2
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        try:
+            check_out_not_input(getattr(args, "out", None), _input_paths(args))
+            return int(args.func(args) or 0)
+        except InputError as exc:
+            _say_error(f"error: {exc}")
+            return 2
+        except OSError as exc:
+            where = f"{os.fsdecode(exc.filename)}: " if getattr(exc, "filename", None) else ""
+            _say_error(f"error: {where}{exc.strerror or exc}")
+            return 2
+        except RecursionError:
+            _say_error("error: the input is nested too deeply to read")
+            return 2
+        except MemoryError:
+            _say_error("error: the input is too large to read in the memory available")
+            return 2
+        except Exception as exc:
+            if os.environ.get("TOOLKIT_DEBUG"):
+                raise
+            _say_error(
+                f"error: unexpected {type(exc).__name__}: {exc} (please report this; "
+                "TOOLKIT_DEBUG=1 shows the details)"
+            )
+            return 2
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, InputWarning):
+                    _say_error(f"warning: {warning.message}")
+                else:
+                    warnings.showwarning(
+                        warning.message, warning.category, warning.filename, warning.lineno
+                    )
 
 
 if __name__ == "__main__":  # pragma: no cover

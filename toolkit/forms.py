@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -73,7 +74,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import InputError, csv_line
+from .errors import InputError, InputWarning, csv_line
 from .io import read_table
 
 __all__ = [
@@ -458,6 +459,7 @@ def parse_responses(
             "whose titles start with the id in brackets, such as '[MV01] ...'",
         )
     cleaned = {role: _clean_text(data[header]) for role, header in roles.items()}
+    _warn_case_variants(cleaned["partnership"][1], file)
     candidates = np.flatnonzero(cleaned["partnership"][0] < 0)
     blank = np.zeros(len(data), dtype=bool)
     if candidates.size:
@@ -545,6 +547,26 @@ def parse_responses(
     table.attrs["column_map"] = {**roles, **items}
     table.attrs["blank_rows"] = int(blank.sum())
     return table
+
+
+def _warn_case_variants(names: list[str], file: str | None) -> None:
+    """Warn when partnership names differ only in case or spacing ("Riverside", "riverside")."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(" ".join(str(name).split()).casefold(), []).append(str(name))
+    variants = [g for g in groups.values() if len(g) > 1]
+    if variants:
+        shown = "; ".join(" / ".join(f"'{v}'" for v in g) for g in variants[:5])
+        more = f" (and {len(variants) - 5} more)" if len(variants) > 5 else ""
+        warnings.warn(
+            InputWarning(
+                (f"{file}: " if file else "")
+                + f"partnership names that differ only in case or spacing are counted as "
+                f"different partnerships: {shown}{more}; write each name the same way if they "
+                "are one partnership"
+            ),
+            stacklevel=4,
+        )
 
 
 def _duplicated(codes: list[np.ndarray], keep: str | bool = False) -> np.ndarray:

@@ -179,10 +179,7 @@ def shown_path(path: str | os.PathLike[str]) -> str:
 def write_terminal(stream: Any, text: str) -> None:
     """Write ``text`` to ``stream``, escaping control characters when it is a terminal."""
     isatty = getattr(stream, "isatty", None)
-    if isatty is not None and isatty():
-        text = printable(text)
-    else:
-        text = clean_text(text)
+    text = printable(text) if isatty is not None and isatty() else clean_text(text)
     try:
         stream.write(text)
     except UnicodeEncodeError:

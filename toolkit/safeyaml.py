@@ -29,7 +29,7 @@ aliases that would expand the document past :data:`MAX_EXPANDED_NODES`
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.composer import ComposerError
@@ -126,8 +126,8 @@ _CORE_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
 class CoreLoader(yaml.SafeLoader):
     """A SafeLoader with YAML 1.2 core-schema scalars and bounds on depth and aliases."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
-    yaml_constructors = dict(yaml.SafeLoader.yaml_constructors)
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
+    yaml_constructors: ClassVar[dict[Any, Any]] = dict(yaml.SafeLoader.yaml_constructors)
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)

@@ -17,6 +17,9 @@ from typing import Any
 import pandas as pd
 
 from ..cli import add_output_options
+from ..errors import InputError
+from ..io import shown_path
+from ..rounds import ROUND_RULE
 
 _SUMMARY_COLUMNS = [
     "partnership",
@@ -51,14 +54,28 @@ _MAX_PROFILES = 6
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "classify",
+        epilog=ROUND_RULE,
         help="classify partnerships from partners' answers (mode, continuum, disagreement)",
         description="Read partners' answers (canonical CSV, Google Forms CSV or Microsoft Forms "
         "XLSX) and report, per partnership and round, the voluntary and trust scores, the mode "
         "(complying, constraining or creating), the continuum level, the disagreement between "
         "respondents, the breakdown by organisation and the direction of travel between rounds.",
     )
-    parser.add_argument("file", metavar="FILE", help="the answers: a .csv or .xlsx file")
+    parser.add_argument(
+        "file", metavar="FILE", help="the answers: a .csv or .xlsx file ('-' for standard input)"
+    )
     add_output_options(parser, ("json", "csv", "html", "md"), "json")
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the worksheet of an .xlsx file to read (name or position from 0); needed when "
+        "more than one sheet holds answers",
+    )
+    parser.add_argument(
+        "--rounds",
+        metavar="R1,R2,...",
+        help="the order of the rounds, for example --rounds pre,post. " + ROUND_RULE,
+    )
     parser.set_defaults(func=run_classify)
 
     parser = subparsers.add_parser(
@@ -86,17 +103,32 @@ def run_classify(args: argparse.Namespace) -> int:
     from ..cli import emit
     from ..forms import read_responses
     from ..io import safe_csv_text
+    from ..rounds import given_round_order, order_rounds, parse_round_list
 
-    responses = read_responses(args.file)
-    result = classify(responses)
-    if args.format == "json":
-        text = result.to_json()
-    elif args.format == "csv":
-        text = safe_csv_text(_rounded(result.summary))
-    elif args.format == "md":
-        text = _markdown(result, args.file)
-    else:
-        text = _html(result, args.file, responses)
+    responses = read_responses(args.file, sheet=args.sheet)
+    given = parse_round_list(args.rounds) if args.rounds else None
+    if given is not None:
+        if "round" not in responses.columns:
+            raise InputError(
+                "--rounds was given but the file has no round column",
+                file=shown_path(args.file),
+                allowed="a column named 'round' (or leave out --rounds)",
+            )
+        try:
+            order_rounds(responses["round"].astype(str), given)
+        except InputError as exc:
+            raise exc.located(file=shown_path(args.file)) from None
+    source = shown_path(args.file)
+    with given_round_order(given):
+        result = classify(responses)
+        if args.format == "json":
+            text = result.to_json()
+        elif args.format == "csv":
+            text = safe_csv_text(_rounded(result.summary))
+        elif args.format == "md":
+            text = _markdown(result, source)
+        else:
+            text = _html(result, source, responses)
     emit(text, args.out)
     return 0
 
