@@ -87,8 +87,18 @@ _PHASES: dict[str, int] = {
 _ORDINALS = {
     w: i
     for i, w in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-        + ["tenth"]
+        (
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        )
     )
 }
 
