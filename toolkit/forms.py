@@ -123,6 +123,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 _ROLES = tuple(COLUMN_NAMES)
 
 _BRACKET_ID = re.compile(r"^\s*\[\s*([A-Za-z]{1,4})\s*0*(\d{1,3})\s*\]")
+_ANY_BANK_ID = re.compile(r"\[\s*(MV|CT|H)\s*0*(\d{1,3})\s*\]", re.IGNORECASE)
 _PLAIN_ID = re.compile(r"^\s*(MV|CT|H)\s*0*(\d{1,3})\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _LABELLED_NUMBER = re.compile(r"^(\d+)\s*[-\u2013\u2014:.)=]\s*[^\d\s]")
@@ -198,6 +199,8 @@ def _map_columns(
             target = wanted.upper()
         else:
             match = _BRACKET_ID.match(header) or _PLAIN_ID.match(header)
+            if not match:
+                target = _id_inside(header, file)
             if match:
                 target = _canonical_id(match.group(1), match.group(2))
                 if target not in known:
@@ -236,6 +239,29 @@ def _map_columns(
         ignored.extend(c[2] for c in candidates[1:])
     ordered_items = {i: items[i] for i in ids if i in items}
     return ordered_items, roles, [h for h in headers if h in set(ignored)]
+
+
+def _id_inside(header: str, file: str | None) -> str | None:
+    """The bank item id in brackets anywhere in a title, as form grids export them.
+
+    A Google Forms multiple-choice grid exports one column per row, titled
+    ``Grid title [Row text]`` (``How well do A and B fit? [[MV01] Governance ...]``);
+    a Microsoft Forms Likert question may put the question title before the
+    statement. Only ids of the item bank count here (``[MV01]``, ``[ct3]``,
+    ``[H2]``); two different ones in one title are an error.
+    """
+    found = {_canonical_id(m.group(1), m.group(2)) for m in _ANY_BANK_ID.finditer(header)}
+    found &= set(_bank_ids()[0])
+    if len(found) > 1:
+        raise InputError(
+            "the column title holds more than one item id",
+            file=file,
+            line=1,
+            column=_short(header),
+            value=", ".join(sorted(found)),
+            allowed="one item id in brackets per column title",
+        )
+    return found.pop() if found else None
 
 
 def _scale_value(value: Any) -> float:
@@ -674,4 +700,6 @@ def read_responses(
 def _looks_like_item(header: str, columns: Mapping[str, str] | None) -> bool:
     if columns and header.strip() in columns:
         return str(columns[header.strip()]) not in _ROLES
-    return bool(_BRACKET_ID.match(header) or _PLAIN_ID.match(header))
+    return bool(
+        _BRACKET_ID.match(header) or _PLAIN_ID.match(header) or _ANY_BANK_ID.search(header)
+    )

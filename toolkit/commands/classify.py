@@ -87,6 +87,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Microsoft Forms. CSV is a form template; HTML is a printable page.",
     )
     add_output_options(parser, ("md", "csv", "html"), "md")
+    parser.add_argument(
+        "--layout",
+        choices=("items", "grid"),
+        default="items",
+        help="items: one question per statement (default); grid: the rows to paste into three "
+        "grid questions (Google Forms multiple-choice grid, Microsoft Forms Likert), as md or csv",
+    )
     parser.set_defaults(func=run_questionnaire)
 
 
@@ -94,6 +101,17 @@ def run_questionnaire(args: argparse.Namespace) -> int:
     from ..classification import questionnaire
     from ..cli import emit
 
+    if args.layout == "grid":
+        from ..form_grids import GRID_FORMATS, questionnaire_grid
+
+        if args.format not in GRID_FORMATS:
+            raise InputError(
+                f"--layout grid is not available as {args.format}",
+                value=args.format,
+                allowed="--format md or --format csv with --layout grid",
+            )
+        emit(questionnaire_grid(args.format), args.out)
+        return 0
     emit(questionnaire(args.format), args.out)
     return 0
 
