@@ -700,6 +700,4 @@ def read_responses(
 def _looks_like_item(header: str, columns: Mapping[str, str] | None) -> bool:
     if columns and header.strip() in columns:
         return str(columns[header.strip()]) not in _ROLES
-    return bool(
-        _BRACKET_ID.match(header) or _PLAIN_ID.match(header) or _ANY_BANK_ID.search(header)
-    )
+    return bool(_BRACKET_ID.match(header) or _PLAIN_ID.match(header) or _ANY_BANK_ID.search(header))

@@ -172,8 +172,12 @@ def printable(text: str, *, keep_newlines: bool = True) -> str:
 
 
 def shown_path(path: str | os.PathLike[str]) -> str:
-    """A path as a person should see it in a message (control characters escaped)."""
-    return printable(os.fsdecode(path), keep_newlines=False)
+    """A path as a person should see it: undecodable bytes as text, control characters escaped.
+
+    >>> shown_path(b"caf\xe9.csv"), shown_path("a\x1b[2J.csv")
+    ('café.csv', 'a\\x1b[2J.csv')
+    """
+    return printable(clean_text(os.fsdecode(path)), keep_newlines=False)
 
 
 def write_terminal(stream: Any, text: str) -> None:
@@ -357,9 +361,12 @@ def _os_problem(exc: OSError) -> str:
     return f"cannot write the file ({(exc.strerror or str(exc)).lower()})"
 
 
-def _write_direct(target: str, data: bytes, shown: str) -> None:
+_STREAM_PATH = re.compile(r"^/(?:dev/(?:stdout|stderr|fd/\d+)|proc/(?:self|\d+)/fd/\d+)$")
+
+
+def _write_direct(target: str, data: bytes, shown: str, mode: str = "wb") -> None:
     try:
-        with open(target, "wb") as handle:
+        with open(target, mode) as handle:
             handle.write(data)
             handle.flush()
     except OSError as exc:
@@ -395,11 +402,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
         sys.stdout.buffer.flush()
         return Path(STDIN)
     given = os.fspath(path)
-    target_name = given
-    if os.path.islink(given):
-        target_name = os.path.realpath(given)
+    if _STREAM_PATH.match(given):  # /dev/stdout and friends: write to the open stream
+        _write_direct(given, data, shown, mode="ab")
+        return Path(given)
     try:
-        st = os.stat(target_name)
+        st: os.stat_result | None = os.stat(given)  # links followed
     except FileNotFoundError:
         st = None
     except OSError as exc:
@@ -411,6 +418,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     if st is not None and _is_special(st):
         _write_direct(given, data, shown)
         return Path(given)
+    # A link (even one whose target does not exist yet) is written through to its target.
+    target_name = os.path.realpath(given) if os.path.islink(given) else given
     target = Path(target_name)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -77,7 +77,7 @@ import pandas as pd
 import yaml
 
 from .errors import InputError
-from .io import atomic_write_text, read_input_bytes
+from .io import atomic_write_text, read_input_bytes, shown_path
 from .safeyaml import as_text, parse_yaml
 
 __all__ = [
@@ -1011,13 +1011,8 @@ def loads_plan(text: str, *, file: str | None = None) -> Plan:
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     """Read and validate the plan file at ``path`` (see :func:`loads_plan`)."""
-    p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise InputError("the file does not exist", file=name)
-    if p.is_dir():
-        raise InputError("this is a folder, not a file", file=name)
-    raw = read_input_bytes(p, name)
+    name = shown_path(path)
+    raw = read_input_bytes(path, name)  # '-' is standard input
     if not raw.strip():
         raise InputError(
             "the file is empty", file=name, allowed="a plan made with 'python -m toolkit plan new'"

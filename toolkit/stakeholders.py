@@ -101,7 +101,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError, csv_line
-from .io import read_table
+from .io import read_table, shown_path
 
 __all__ = [
     "DEFAULT_DOMINANCE_THRESHOLD",
@@ -486,16 +486,18 @@ def validate_register(frame: pd.DataFrame, *, file: str | None = None) -> pd.Dat
     return out[order + rest]
 
 
-def read_register(path: Any) -> pd.DataFrame:
+def read_register(path: Any, *, sheet: int | str | None = None) -> pd.DataFrame:
     """Read and validate a register from a CSV or XLSX file (see :func:`validate_register`).
+
+    ``sheet`` picks the worksheet of an XLSX file (see :func:`toolkit.io.read_table`).
 
     >>> from importlib import resources
     >>> path = resources.files("toolkit.data").joinpath("example_register.csv")
     >>> len(read_register(path))
     12
     """
-    frame = read_table(path)
-    return validate_register(frame, file=str(path))
+    frame = read_table(path, sheet=sheet)
+    return validate_register(frame, file=shown_path(path))
 
 
 def validate_relationships(
@@ -598,14 +600,16 @@ def validate_relationships(
     return out[order + [c for c in out.columns if c not in order]]
 
 
-def read_relationships(path: Any, register: pd.DataFrame) -> pd.DataFrame:
+def read_relationships(
+    path: Any, register: pd.DataFrame, *, sheet: int | str | None = None
+) -> pd.DataFrame:
     """Read and validate a relationships file (see :func:`validate_relationships`).
 
     A file with only a header row is allowed (no relationships); an empty file
     is an error.
     """
-    frame = read_table(path)
-    return validate_relationships(frame, register, file=str(path))
+    frame = read_table(path, sheet=sheet)
+    return validate_relationships(frame, register, file=shown_path(path))
 
 
 @cache

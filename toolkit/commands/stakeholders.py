@@ -44,6 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_output_options(parser, ("json", "csv", "html", "md"), "md")
     parser.add_argument(
+        "--sheet", metavar="NAME", help="the worksheet of an .xlsx register (name or position)"
+    )
+    parser.add_argument(
+        "--relationships-sheet",
+        metavar="NAME",
+        help="the worksheet of an .xlsx relationships file (name or position)",
+    )
+    parser.add_argument(
         "--threshold",
         type=float,
         metavar="T",
@@ -75,8 +83,12 @@ def analyse(args: argparse.Namespace) -> dict[str, Any]:
     """Read the inputs and compute everything the outputs need."""
     from .. import stakeholders as sk
 
-    reg = sk.read_register(args.register)
-    rel = sk.read_relationships(args.relationships, reg) if args.relationships is not None else None
+    reg = sk.read_register(args.register, sheet=args.sheet)
+    rel = (
+        sk.read_relationships(args.relationships, reg, sheet=args.relationships_sheet)
+        if args.relationships is not None
+        else None
+    )
     thresholds = sk.resolve_thresholds(args.threshold)
     table = sk.analyse_stakeholders(reg, thresholds)
     net = None
