@@ -378,6 +378,14 @@ def test_standard_input_and_output(tmp_path):
         assert "Piped" in result.stdout
     assert list(tmp_path.iterdir()) == []
     result = subprocess.run(
+        [sys.executable, "-m", "toolkit", "classify", "/dev/stdin", "--format", "csv"],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and "Piped" in result.stdout, result.stderr
+    result = subprocess.run(
         [sys.executable, "-m", "toolkit", "plan", "check", "-"],
         input=Path(EXAMPLE_PLAN).read_text(),
         capture_output=True,

@@ -205,11 +205,11 @@ def read_input_bytes(path: str | os.PathLike[str], name: str | None = None) -> b
     """
     shown = name or shown_path(path)
     if os.fspath(path) == STDIN:
-        return sys.stdin.buffer.read()
+        return _bounded_read(sys.stdin.buffer, shown)
     p = Path(path)
     try:
         with p.open("rb") as handle:
-            return handle.read()
+            return _bounded_read(handle, shown)
     except FileNotFoundError:
         raise InputError("the file does not exist", file=shown) from None
     except IsADirectoryError:
@@ -222,6 +222,19 @@ def read_input_bytes(path: str | os.PathLike[str], name: str | None = None) -> b
         raise InputError(
             f"the file cannot be read ({(exc.strerror or str(exc)).lower()})", file=shown
         ) from None
+
+
+#: Largest input file read (bytes); a bigger one (or an endless device) is refused.
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+
+def _bounded_read(handle: Any, shown: str) -> bytes:
+    data = handle.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            f"the file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB", file=shown
+        )
+    return data
 
 
 # Bytes that start a valid multi-byte UTF-8 sequence with its continuation bytes.
