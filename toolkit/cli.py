@@ -33,7 +33,7 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        _say_error(f"{self.prog}: error: {message} (see '{self.prog} --help')")
         raise SystemExit(2)
 
 

@@ -134,6 +134,12 @@ class CoreLoader(yaml.SafeLoader):
         self._depth = 0
         self._aliases = 0
 
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:  # noqa: N803 - PyYAML's name
+        # Refuse deep [ { nesting while scanning: PyYAML's scanner slows quadratically with it.
+        if self.flow_level >= MAX_DEPTH:
+            raise _Fail(f"nested more than {MAX_DEPTH} levels deep", self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
+
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         if self.check_event(AliasEvent):
             self._aliases += 1
