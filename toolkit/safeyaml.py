@@ -134,7 +134,7 @@ class CoreLoader(yaml.SafeLoader):
         self._depth = 0
         self._aliases = 0
 
-    def fetch_flow_collection_start(self, TokenClass: Any) -> None:  # noqa: N803 - PyYAML's name
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
         # Refuse deep [ { nesting while scanning: PyYAML's scanner slows quadratically with it.
         if self.flow_level >= MAX_DEPTH:
             raise _Fail(f"nested more than {MAX_DEPTH} levels deep", self.get_mark())
