@@ -34,7 +34,6 @@ from typing import Any, ClassVar
 import yaml
 from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError
-from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import InputError
@@ -132,7 +131,6 @@ class CoreLoader(yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
-        self._aliases = 0
 
     def fetch_flow_collection_start(self, TokenClass: Any) -> None:
         # Refuse deep [ { nesting while scanning: PyYAML's scanner slows quadratically with it.
@@ -141,8 +139,6 @@ class CoreLoader(yaml.SafeLoader):
         super().fetch_flow_collection_start(TokenClass)
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
-        if self.check_event(AliasEvent):
-            self._aliases += 1
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
