@@ -57,7 +57,8 @@ def test_atomic_write_replaces_content(tmp_path: Path) -> None:
         (None, "does not exist"),
         (b"", "the file is empty"),
         (b"   \n\n", "the file is empty"),
-        (b"ab\x00\x00\x00cd\x00\x00", "not text"),
+        (b"abc\x00def\n", "not text"),
+        (b"a\x00b\x00\n\x00", "UTF-16 text without a byte-order mark"),
     ],
 )
 def test_read_table_errors(tmp_path: Path, content: bytes | None, message: str) -> None:

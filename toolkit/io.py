@@ -171,8 +171,8 @@ def printable(text: str, *, keep_newlines: bool = True) -> str:
     return text
 
 
-def shown_path(path: str | os.PathLike[str]) -> str:
-    """A path as a person should see it: undecodable bytes as text, control characters escaped.
+def shown_path(path: str | bytes | os.PathLike[str]) -> str:
+    r"""A path as a person should see it: undecodable bytes as text, control characters escaped.
 
     >>> shown_path(b"caf\xe9.csv"), shown_path("a\x1b[2J.csv")
     ('café.csv', 'a\\x1b[2J.csv')
