@@ -93,10 +93,12 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     See :func:`neutralise_cell`. Numeric columns are left as they are.
     """
     out = frame.copy()
-    for column in out.columns:
-        series = out[column]
+    for position in range(out.shape[1]):
+        series = out.iloc[:, position]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            series = series.astype(object)
         if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
-            out[column] = series.map(neutralise_cell)
+            out.isetitem(position, series.map(neutralise_cell))
     out.columns = [neutralise_cell(c) for c in out.columns]
     if out.index.dtype == object:
         out.index = out.index.map(neutralise_cell)
