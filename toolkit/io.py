@@ -575,6 +575,8 @@ def _field_counts_bytes(raw: bytes) -> tuple[np.ndarray, np.ndarray, list[bytes]
     if b"\r" in raw and raw.count(b"\r") != raw.count(b"\r\n"):
         return None
     lines = raw.split(b"\n")
+    while lines and not lines[-1].strip():  # the end of the file is not a line of its own
+        lines.pop()
     commas = np.fromiter(
         map(bytes.count, lines, itertools.repeat(b",", len(lines))),
         dtype=np.int64,
@@ -615,6 +617,17 @@ def _field_counts(text: str) -> tuple[list[str], list[int], list[int], list[bool
     )
 
 
+def _first_line(text: str) -> str:
+    """The first line of ``text`` that is not blank (without its line break)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if line.strip() or end < 0:
+            return line.rstrip("\r")
+        start = end + 1
+
+
 def check_header(header: Sequence[Any], name: str) -> list[str]:
     """Return the header titles stripped, refusing two columns with the same title."""
     titles = ["" if h is None or h != h else str(h).strip() for h in header]
@@ -653,8 +666,7 @@ def _read_csv(raw: bytes, name: str, numeric: Callable[[str], bool] | None) -> p
         def trailing() -> np.ndarray:
             return np.array([line.rstrip().endswith(b",") for line in kept[1:]], dtype=bool)
 
-        first = next(line for line in io.StringIO(text, newline=None) if line.strip())
-        header = first.rstrip("\r\n").lstrip("\ufeff").split(",")
+        header = _first_line(text).lstrip("\ufeff").split(",")
     else:
         try:
             header, count_list, start_list, trailing_list = _field_counts(text)
