@@ -34,7 +34,8 @@ _PARTS = (
 
 
 def _rows() -> list[dict[str, Any]]:
-    from .classification import _bank, _title
+    from .classification.items import _bank
+    from .classification.questionnaire import _title
     from .forms import ANSWER_LABELS, YES_NO_LABELS
 
     bank = _bank()

@@ -1,8 +1,11 @@
 """The command line: ``python -m toolkit COMMAND ...``.
 
-A thin layer over the API. Each module in :mod:`toolkit.commands` adds one or
-more sub-commands through its ``register(subparsers)`` function; a sub-command
-stores its handler as ``func`` and returns an exit status.
+Argument parsing only. Each module of this package (``classify``, ``continuum``,
+``plan``, ``stakeholders``) adds one or more sub-commands through its
+``register(subparsers)`` function; a sub-command stores its handler as
+``func``, which calls one library function of the domain and returns an exit
+status. The command modules import :mod:`toolkit.cli.options`, never this
+module, so there is no import loop.
 
 Errors in the input never show a traceback: an :class:`~toolkit.errors.InputError`
 (or a file that cannot be opened) is printed as one line on standard error and
@@ -12,19 +15,20 @@ the exit status is 2, as is a mistake in the command's own arguments.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
-import pkgutil
 import sys
 import warnings
 from collections.abc import Sequence
-from pathlib import Path
 
-from . import __version__
-from .errors import InputError, InputWarning
-from .io import atomic_write_text, check_out_not_input, clean_text, printable, write_terminal
+from .. import __version__
+from ..errors import InputError, InputWarning
+from ..io import check_out_not_input, clean_text, printable
+from . import classify, continuum, plan, stakeholders
 
-__all__ = ["add_output_options", "emit", "main"]
+__all__ = ["build_parser", "main"]
+
+#: The modules that add sub-commands, in the order ``--help`` lists them.
+COMMAND_MODULES = (classify, continuum, plan, stakeholders)
 
 PROG = "python -m toolkit"
 
@@ -44,44 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from . import commands
-
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{commands.__name__}.{info.name}").register(subparsers)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
     return parser
-
-
-def add_output_options(
-    parser: argparse.ArgumentParser, formats: Sequence[str], default: str
-) -> None:
-    """Add the ``--format`` and ``--out`` options every reporting command shares."""
-    parser.add_argument(
-        "--format",
-        choices=tuple(formats),
-        default=default,
-        help=f"output format (default: {default})",
-    )
-    parser.add_argument(
-        "--out",
-        metavar="PATH",
-        help="write to PATH instead of standard output ('-' is standard output); never one of "
-        "the input files; a link is written through to its target",
-    )
-
-
-def emit(text: str, out: str | None) -> None:
-    """Write a command's result to ``out`` atomically, or to standard output.
-
-    On a terminal, control characters in the text are shown escaped
-    (:func:`toolkit.io.printable`), so a name holding ``ESC[2J`` cannot clear
-    the screen or fake a message.
-    """
-    if out and out != "-":
-        atomic_write_text(Path(out), text)
-    else:
-        write_terminal(sys.stdout, text if text.endswith("\n") else text + "\n")
-        sys.stdout.flush()
 
 
 def _input_paths(args: argparse.Namespace) -> list[str]:
@@ -97,12 +66,14 @@ def _input_paths(args: argparse.Namespace) -> list[str]:
 
 
 def _say_error(text: str) -> None:
+    """One line on standard error, control characters escaped (never a fake message)."""
     sys.stderr.write(printable(clean_text(text), keep_newlines=False) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit status (2 for bad input, with one line on stderr).
 
+    ``--out`` naming one of the input files is refused before anything runs.
     Warnings about input that was read but not exactly as written
     (:class:`~toolkit.errors.InputWarning`) are printed as ``warning: ...``
     lines. An unexpected error is also one line and status 2 (set
