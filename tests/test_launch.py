@@ -1,0 +1,52 @@
+"""The repository address for launch links: found at build time, never a placeholder."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from toolkit.launch import github_repository, repository_url
+
+
+def git_repo(where: Path, remote: str | None) -> Path:
+    subprocess.run(["git", "init", "-q", str(where)], check=True)
+    if remote:
+        subprocess.run(["git", "-C", str(where), "remote", "add", "origin", remote], check=True)
+    return where
+
+
+def test_actions_environment_comes_first(tmp_path: Path) -> None:
+    env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "someone/course"}
+    repo = git_repo(tmp_path, "git@github.com:other/fork.git")
+    assert (
+        repository_url(repo, "https://github.com/x/y", env) == "https://github.com/someone/course"
+    )
+
+
+def test_git_remote_on_github_then_configuration(tmp_path: Path) -> None:
+    repo = git_repo(tmp_path / "a", "git@github.com:someone/course.git")
+    assert repository_url(repo, None, {}) == "https://github.com/someone/course"
+    elsewhere = git_repo(tmp_path / "b", "https://gitlab.com/someone/course.git")
+    assert repository_url(elsewhere, "https://github.com/team/course", {}) == (
+        "https://github.com/team/course"
+    )
+    assert repository_url(git_repo(tmp_path / "c", None), "", {}) is None
+
+
+def test_placeholders_are_unknown(tmp_path: Path) -> None:
+    repo = git_repo(tmp_path, None)
+    assert (
+        repository_url(repo, "https://github.com/your-org/collaborative-partnerships", {}) is None
+    )
+    assert repository_url(repo, "https://jupyterhub.example.org", {}) is None
+
+
+def test_remote_forms() -> None:
+    for remote in (
+        "https://github.com/someone/course",
+        "https://github.com/someone/course.git",
+        "git@github.com:someone/course.git",
+        "ssh://git@github.com/someone/course.git",
+    ):
+        assert github_repository(remote) == "https://github.com/someone/course", remote
+    assert github_repository("/srv/git/course.git") is None
