@@ -8,6 +8,10 @@ scripts use, drawn the same way (an ``svg.svg-inline--fa`` that keeps the elemen
 and attributes). The icons come from ``toolkit/data/fontawesome-icons.json``
 (``scripts/vendor_icons.py`` refreshes it); an icon the site uses that is missing there
 fails the strict build with a warning naming it.
+
+It also drops the saved widget state (``application/vnd.jupyter.widget-state+json``) that
+myst-nb embeds in exercise pages: the site loads no widget manager (``nb_ipywidgets_js`` is
+empty in ``_config.yml``), so nothing reads it, and it weighed up to 240 KB a page.
 """
 
 from __future__ import annotations
@@ -156,7 +160,21 @@ def _build_finished(app: Any, exception: Exception | None) -> None:
         )
 
 
+_WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def _drop_widget_state(app: Any, pagename: str, templatename: str, context: dict, doctree: Any):
+    if app.config.nb_ipywidgets_js:  # a widget manager would read the state: keep it
+        return
+    scripts = context.get("script_files")
+    if isinstance(scripts, list):
+        scripts[:] = [
+            s for s in scripts if getattr(s, "attributes", {}).get("type") != _WIDGET_STATE
+        ]
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx extension: the small icon script (before the service worker lists the files)."""
+    app.connect("html-page-context", _drop_widget_state, priority=900)
     app.connect("build-finished", _build_finished, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
