@@ -50,3 +50,21 @@ def test_remote_forms() -> None:
     ):
         assert github_repository(remote) == "https://github.com/someone/course", remote
     assert github_repository("/srv/git/course.git") is None
+
+
+def test_notebooks_install_from_the_configured_repository() -> None:
+    """The install cell (Colab) names the repository of _config.yml, never a placeholder."""
+    import json
+    import re
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[1]
+    configured = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    url = (configured.get("repository") or {}).get("url") or ""
+    for notebook in sorted((root / "exercises").glob("*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+        found = [re.findall(r'^REPOSITORY = "(.*)"$', s, re.M) for s in sources]
+        assert [f for f in found if f] == [[url]], f"{notebook.name}: {found}"
+        assert "example.org" not in "".join(sources) and "your-org" not in "".join(sources)
