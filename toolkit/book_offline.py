@@ -7,9 +7,10 @@ asset of this build (the precache manifest) and a version computed from their co
 * The first visit with a network registers the worker (``toolkit-offline.js``, after the
   page has loaded, so it never delays the first paint); it copies the whole site into a
   cache named after the build's version.
-* Online, every request still goes to the network first (the browser's HTTP cache
-  applies as usual), so a reader always gets the newest pages; the cache answers only
-  when the network does not.
+* Online, every request still goes to the network first, so a reader always gets the
+  newest pages: pages and unversioned files are revalidated with the server (a fresh
+  HTTP cache entry from an old build is not trusted); the precache answers only when the
+  network does not.
 * A new build changes ``sw.js`` (its version and list), so the next visit with a network
   installs the new worker, which copies the new build and deletes the old copy.
 * The JupyterLite copy under ``lite/`` is never precached nor intercepted: it has its own
@@ -83,9 +84,19 @@ async function fromCache(request) {
   return Response.error();
 }
 
+// Pages, and files whose address carries no version (?v=...), are revalidated with the
+// server on every request (a 304 costs one round trip): a fresh HTTP cache entry of an old
+// build must not be shown either. Versioned files may come from the HTTP cache.
+function network(request) {
+  if (request.mode === "navigate" || !new URL(request.url).search) {
+    return fetch(request.url, {cache: "no-cache", credentials: "same-origin"});
+  }
+  return fetch(request);
+}
+
 self.addEventListener("fetch", (event) => {
   if (!ours(event.request)) { return; }
-  event.respondWith(fetch(event.request).catch(() => fromCache(event.request)));
+  event.respondWith(network(event.request).catch(() => fromCache(event.request)));
 });
 """
 

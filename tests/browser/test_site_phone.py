@@ -77,7 +77,9 @@ def test_desktop_shows_the_sidebars_without_a_menu_button(site: str, browser) ->
     page = context.new_page()
     try:
         page.goto(site + "book/stakeholders.html", wait_until="load")
-        assert page.locator("#pst-primary-sidebar a", has_text="Contract or trust?").first.is_visible()
+        assert page.locator(
+            "#pst-primary-sidebar a", has_text="Contract or trust?"
+        ).first.is_visible()
         assert page.locator("button.primary-toggle:visible").count() <= 1
     finally:
         context.close()

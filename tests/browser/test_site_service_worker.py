@@ -72,6 +72,8 @@ def test_every_page_opens_offline_after_one_visit(site_copy, browser) -> None:
         for rel in PAGES:
             response = page.goto(url + rel, wait_until="load")
             assert response is not None and response.ok, rel
+            if rel == "index.html":  # redirects to the welcome page
+                page.wait_for_url("**/book/welcome.html")
             assert page.locator("article, main").count() >= 1, rel
             if page.locator("script.toolkit-vega-spec").count():
                 page.wait_for_selector(".toolkit-vega[data-drawn='yes']", timeout=20_000)
@@ -108,12 +110,25 @@ def test_a_new_build_replaces_the_old_copy(site_copy, browser) -> None:
         page.goto(url + "book/glossary.html", wait_until="load")
         assert page.locator("#new-build").count() == 1
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-        page.wait_for_function(
-            """v => caches.keys().then(k => k.includes('toolkit-site-' + v)
-                   && k.filter(n => n.startsWith('toolkit-site-')).length === 1)""",
-            arg=version,
-            timeout=60_000,
+        only = page.evaluate(
+            """async v => {
+                for (let i = 0; i < 600; i++) {
+                    const ours = (await caches.keys()).filter(k => k.startsWith('toolkit-site-'));
+                    if (ours.length === 1 && ours[0] === 'toolkit-site-' + v) { return ours; }
+                    await new Promise(r => setTimeout(r, 100));
+                }
+                return await caches.keys();
+            }""",
+            version,
         )
+        assert only == [f"toolkit-site-{version}"], "the old copy is deleted"
+        cached = page.evaluate(
+            """v => caches.open('toolkit-site-' + v)
+                .then(c => c.match(new URL('glossary.html', location.href).href))
+                .then(r => r ? r.text() : 'none')""",
+            version,
+        )
+        assert 'id="new-build"' in cached, "the new copy holds the new page"
         context.set_offline(True)
         page.goto(url + "book/glossary.html", wait_until="load")
         assert page.locator("#new-build").count() == 1, "offline shows the new build"
