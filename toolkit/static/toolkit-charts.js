@@ -31,6 +31,38 @@
     }
   }
 
+  /* Responsive charts: text is never scaled down. A chart whose plot is wider than the space
+   * it has is redrawn to fit it (Vega-Lite "fit-x" autosize: the axes, labels and legend keep
+   * their font size, the plot narrows, and quantitative axes get fewer ticks); on a narrow
+   * screen legends go below the plot. A chart made of side-by-side views that cannot narrow
+   * scrolls sideways in its box instead of shrinking its text. */
+  var NARROW = 560;
+
+  function numericWidth(view) {
+    return typeof view.width === "number" ? view.width : null;
+  }
+
+  function fit(spec, available) {
+    if (!available || available <= 0) { return spec; }
+    var narrow = available < NARROW;
+    if (narrow) {
+      spec.config = spec.config || {};
+      spec.config.legend = spec.config.legend || {};
+      if (!spec.config.legend.orient) { spec.config.legend.orient = "bottom"; }
+      spec.config.legend.labelLimit = spec.config.legend.labelLimit || available - 60;
+    }
+    var width = numericWidth(spec);
+    var single = !spec.hconcat && !spec.vconcat && !spec.concat && !spec.facet && !spec.repeat;
+    if (single && width !== null && width + 80 > available) {
+      spec.width = Math.max(available - 12, 160);
+      spec.autosize = {type: "fit-x", contains: "padding"};
+      if (typeof spec.height === "number" && spec.height === width) {
+        spec.height = spec.width;  // square charts (maps, grids) stay square
+      }
+    }
+    return spec;
+  }
+
   function drawAll() {
     var specs = document.querySelectorAll("script.toolkit-vega-spec");
     for (var i = 0; i < specs.length; i++) {
@@ -42,7 +74,7 @@
     var target = document.getElementById(specNode.getAttribute("data-target"));
     if (!target || target.hasAttribute("data-drawn")) { return; }
     target.setAttribute("data-drawn", "pending");
-    var spec = JSON.parse(specNode.textContent);
+    var spec = fit(JSON.parse(specNode.textContent), target.clientWidth);
     window.vegaEmbed(target.querySelector(".toolkit-vega-view"), spec, {
       renderer: "svg",
       actions: { export: true, source: false, compiled: false, editor: false },
