@@ -31,6 +31,7 @@ import json
 import mimetypes
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,24 +131,29 @@ def weigh(browser, url: str) -> tuple[int, dict[str, int]]:  # type: ignore[no-u
 
 
 def first_contentful_paint(browser, url: str) -> float:  # type: ignore[no-untyped-def]
-    """Seconds to the first contentful paint of ``url`` on Slow 3G with an empty cache."""
+    """Seconds from asking for ``url`` to the first contentful paint a reader sees, on Slow 3G
+    with an empty cache. The site's ``index.html`` redirects to the welcome page: the time
+    counts from the first request to the welcome page's first paint."""
     context = browser.new_context(viewport={"width": 375, "height": 740}, service_workers="block")
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     cdp.send("Network.emulateNetworkConditions", SLOW_3G)
-    page.goto(url, wait_until="load", timeout=180_000)
-    fcp = page.evaluate(
-        """() => new Promise(done => {
-            const get = () => performance.getEntriesByName('first-contentful-paint')[0];
-            if (get()) { done(get().startTime); return; }
-            new PerformanceObserver(() => get() && done(get().startTime))
-                .observe({type: 'paint', buffered: true});
-        })"""
+    started = time.time()
+    page.goto(url, wait_until="commit", timeout=180_000)
+    page.wait_for_function(
+        "performance.getEntriesByName('first-contentful-paint').length > 0"
+        " && !document.querySelector('meta[http-equiv=Refresh]')",
+        timeout=180_000,
+        polling=50,
+    )
+    painted = page.evaluate(
+        "performance.timeOrigin + performance.getEntriesByName('first-contentful-paint')[0]"
+        ".startTime"
     )
     context.close()
-    return float(fcp) / 1000
+    return painted / 1000 - started
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,9 @@ and attributes). The icons come from ``toolkit/data/fontawesome-icons.json``
 (``scripts/vendor_icons.py`` refreshes it); an icon the site uses that is missing there
 fails the strict build with a warning naming it.
 
-It also drops the saved widget state (``application/vnd.jupyter.widget-state+json``) that
+It also marks every external script of every page ``defer`` (Sphinx and its extensions put
+a dozen in the page head, where each one blocks the first paint: on a slow link that was
+seconds), and drops the saved widget state (``application/vnd.jupyter.widget-state+json``) that
 myst-nb embeds in exercise pages: the site loads no widget manager (``nb_ipywidgets_js`` is
 empty in ``_config.yml``), so nothing reads it, and it weighed up to 240 KB a page.
 """
@@ -150,6 +152,7 @@ def _build_finished(app: Any, exception: Exception | None) -> None:
         return
     from sphinx.util import logging
 
+    defer_all(Path(app.outdir))
     _, missing = write_icon_script(Path(app.outdir))
     if missing:
         logging.getLogger(__name__).warning(
@@ -161,6 +164,45 @@ def _build_finished(app: Any, exception: Exception | None) -> None:
 
 
 _WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+_SCRIPT_TAG = re.compile(r"<script(?P<attrs>[^>]*)\bsrc=")
+
+
+def defer_scripts(text: str) -> str:
+    """Add ``defer`` to every ``<script src=...>`` that is neither ``defer`` nor ``async``,
+    except Sphinx's small ``documentation_options.js``, which inline scripts use at once.
+
+    Deferred scripts still run in document order, after parsing and before
+    ``DOMContentLoaded``, which is when the theme's and the course's scripts start.
+
+    >>> defer_scripts('<script src="a.js"></script><script defer src="b.js"></script>')
+    '<script defer src="a.js"></script><script defer src="b.js"></script>'
+    """
+
+    def one(match: re.Match[str]) -> str:
+        attrs = match["attrs"]
+        if re.search(r"\b(defer|async)\b", attrs) or 'type="module"' in attrs:
+            return match[0]
+        if "documentation_options.js" in match.string[match.end() : match.end() + 80]:
+            return match[0]  # inline scripts right after it use DOCUMENTATION_OPTIONS
+        return f"<script{attrs} defer src="
+
+    return _SCRIPT_TAG.sub(one, text)
+
+
+def defer_all(site: Path) -> int:
+    """Apply :func:`defer_scripts` to every page of the built ``site``; return pages changed."""
+    changed = 0
+    for page in site.rglob("*.html"):
+        if page.relative_to(site).parts[0] in ("lite", "_static", "_sources"):
+            continue
+        text = page.read_text(encoding="utf-8")
+        fixed = defer_scripts(text)
+        if fixed != text:
+            partial = page.with_name(page.name + ".tmp")
+            partial.write_text(fixed, encoding="utf-8")
+            partial.replace(page)
+            changed += 1
+    return changed
 
 
 def _drop_widget_state(app: Any, pagename: str, templatename: str, context: dict, doctree: Any):
