@@ -68,3 +68,37 @@ def test_notebooks_install_from_the_configured_repository() -> None:
         found = [re.findall(r'^REPOSITORY = "(.*)"$', s, re.M) for s in sources]
         assert [f for f in found if f] == [[url]], f"{notebook.name}: {found}"
         assert "example.org" not in "".join(sources) and "your-org" not in "".join(sources)
+
+
+def test_build_options_follow_the_repository(tmp_path: Path, monkeypatch) -> None:
+    """The Sphinx hook: buttons on with a known repository, hub only when configured."""
+    from types import SimpleNamespace
+
+    from toolkit import launch
+
+    def configure(found: str | None, hub: str) -> dict:
+        monkeypatch.setattr(launch, "repository_url", lambda *a, **k: found)
+        config = SimpleNamespace(
+            html_theme_options={
+                "repository_url": "",
+                "launch_buttons": {
+                    "binderhub_url": "https://mybinder.org",
+                    "colab_url": "https://colab.research.google.com",
+                    "jupyterhub_url": hub,
+                },
+            }
+        )
+        app = SimpleNamespace(confdir=str(tmp_path), config=config)
+        launch._configure(app, config)
+        return config.html_theme_options
+
+    known = configure("https://github.com/someone/course", "")
+    assert known["repository_url"] == "https://github.com/someone/course"
+    assert known["use_repository_button"] and known["launch_buttons"]["colab_url"]
+    assert known["launch_buttons"]["jupyterhub_url"] == ""
+    hub = configure("https://github.com/someone/course", "https://hub.university.edu")
+    assert hub["launch_buttons"]["jupyterhub_url"] == "https://hub.university.edu"
+    unknown = configure(None, "https://hub.university.edu")
+    assert unknown["repository_url"] == "" and not unknown["use_repository_button"]
+    assert not any(unknown["launch_buttons"][k] for k in ("binderhub_url", "colab_url"))
+    assert unknown["launch_buttons"]["jupyterhub_url"] == ""
