@@ -46,3 +46,25 @@ def test_charts_are_legible(page_path: str, width: int, site: str, browser) -> N
         if width >= 992 or (page_path, number) in KNOWN_CROWDED:
             continue
         assert chart["overlaps"] == 0 and chart["cut"] == 0, where
+
+
+def test_tapping_a_chart_shows_its_tooltip(site: str, browser) -> None:
+    """The prose says "tap or hover": a tap on a mark shows the same tooltip as hovering."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740},
+        has_touch=True,
+        is_mobile=True,
+        service_workers="block",
+    )
+    page = context.new_page()
+    try:
+        page.goto(site + "book/what-is-a-partnership.html", wait_until="load")
+        page.wait_for_selector(".toolkit-vega[data-drawn='yes']", timeout=30_000)
+        mark = page.locator(".toolkit-vega svg.marks g.mark-rect path").first
+        mark.scroll_into_view_if_needed()
+        mark.tap()
+        tooltip = page.locator("#vg-tooltip-element")
+        tooltip.wait_for(state="visible", timeout=5_000)
+        assert "Level" in tooltip.inner_text()
+    finally:
+        context.close()

@@ -134,6 +134,23 @@
     return spec;
   }
 
+  /* A tap shows the tooltip a mouse shows on hover: Vega listens to pointer movement only,
+   * so the tap is replayed as the pointer arriving on the mark under the finger. */
+  function tapShowsTooltips(target) {
+    target.addEventListener("pointerup", function (event) {
+      if (event.pointerType !== "touch") { return; }
+      var under = document.elementFromPoint(event.clientX, event.clientY);
+      if (!under || !target.contains(under)) { return; }
+      ["pointerover", "pointermove", "mouseover", "mousemove"].forEach(function (type) {
+        var Make = type.indexOf("pointer") === 0 && window.PointerEvent ? window.PointerEvent : MouseEvent;
+        under.dispatchEvent(new Make(type, {
+          bubbles: true, cancelable: true, clientX: event.clientX, clientY: event.clientY,
+          pointerType: "mouse", isPrimary: true
+        }));
+      });
+    });
+  }
+
   function drawAll() {
     var specs = document.querySelectorAll("script.toolkit-vega-spec");
     for (var i = 0; i < specs.length; i++) {
@@ -164,6 +181,7 @@
           empty[k].setAttribute("aria-hidden", "true");
         }
       }
+      tapShowsTooltips(target);
       target.setAttribute("data-drawn", "yes");
       var fallback = target.querySelector(".toolkit-vega-fallback");
       if (fallback) { fallback.hidden = true; }
