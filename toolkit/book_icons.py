@@ -189,14 +189,27 @@ def defer_scripts(text: str) -> str:
     return _SCRIPT_TAG.sub(one, text)
 
 
+_OPTIONS_TAG = re.compile(r'<script src="[^"]*_static/documentation_options\.js[^"]*"></script>')
+
+
 def defer_all(site: Path) -> int:
-    """Apply :func:`defer_scripts` to every page of the built ``site``; return pages changed."""
+    """Apply :func:`defer_scripts` to every page of the built ``site``, and write Sphinx's
+    ``documentation_options.js`` (a few hundred bytes, the same for every page) into each
+    page instead of making every first visit wait a round trip for it; return pages changed."""
+    options = site / "_static" / "documentation_options.js"
+    inline = None
+    if options.exists():
+        code = options.read_text(encoding="utf-8")
+        if "</" not in code:
+            inline = f"<script>{code}</script>"
     changed = 0
     for page in site.rglob("*.html"):
         if page.relative_to(site).parts[0] in ("lite", "_static", "_sources"):
             continue
         text = page.read_text(encoding="utf-8")
         fixed = defer_scripts(text)
+        if inline:
+            fixed = _OPTIONS_TAG.sub(lambda _: inline, fixed)
         if fixed != text:
             partial = page.with_name(page.name + ".tmp")
             partial.write_text(fixed, encoding="utf-8")
