@@ -89,8 +89,8 @@ class Table:
     ``labels`` are the indexes of the columns that name a row: the first is the
     row's header cell, and together they title the row's card when a wide
     table is shown as one card per row on paper and on phones.
-    ``note`` is said just above the table (for example that only the first
-    rows are shown).
+    ``note`` is said just above the table. A page shows at most ``limit`` rows
+    (and says so); the workbook has every row.
     """
 
     caption: str
@@ -100,6 +100,12 @@ class Table:
     labels: tuple[int, ...] = (0,)
     note: str = ""
     cards_from: int = 6
+    limit: int | None = None
+
+    @property
+    def shown_rows(self) -> list[list[Any]]:
+        """The rows a page shows (the first ``limit``); a workbook has them all."""
+        return self.rows if self.limit is None else self.rows[: self.limit]
 
     @property
     def label(self) -> int:
@@ -120,6 +126,7 @@ class Table:
         sheet: str = "",
         labels: tuple[str, ...] = (),
         note: str = "",
+        limit: int | None = None,
     ) -> Table:
         """Build a table from a DataFrame: ``columns`` lists ``(name, heading, kind)``;
         names not in the frame are left out. ``labels`` names the columns that name a row
@@ -134,6 +141,7 @@ class Table:
             sheet=sheet or caption,
             labels=tuple(names.index(n) for n in labels if n in names) or (0,),
             note=note,
+            limit=limit,
         )
 
 

@@ -219,10 +219,14 @@ def stakeholder_summary_sentences(summary: Mapping[str, Any], *, source: str = "
     risks: list[str] = []
     for d in summary.get("dominance", []):
         if d.get("dominates"):
-            what_holds = "sector" if d["level"] == "sector" else "organisation"
+            if d["level"] == "sector":
+                who = f"The {d['largest']} sector"
+            else:
+                who = f"One organisation, {d['largest']},"
             risks.append(
-                f"One {what_holds}, {d['largest']}, holds {d['share']:.0%} of the power in the map, "
-                f"so the others may struggle to be heard"
+                f"{who} holds {d['share']:.0%} of all the power in the map, above the "
+                f"{d['threshold']:.0%} at which one {'sector' if d['level'] == 'sector' else 'organisation'} "
+                "counts as dominant"
             )
     missing = summary.get("missing_sectors") or []
     if missing:
@@ -280,51 +284,65 @@ _RECOMMENDATION = {
 
 
 def plan_summary(report: Mapping[str, Any]) -> list[str]:
-    """Sentences for a plan (``report`` from ``check_report``): readiness, progress,
+    """Sentences for a plan (``report`` from ``check_report``): progress, readiness,
     risks, indicators and the next step."""
-    title = str(report.get("title") or "").strip() or "This plan"
+    title = str(report.get("title") or "").strip()
     steps = report["steps"]
     done = sum(1 for s in steps if s["complete"])
     going = sum(1 for s in steps if s["status"] == "in progress")
     untouched = len(steps) - done - going
+    named = f"the six-step plan “{title}”" if title else "an untitled six-step plan"
+    if done == len(steps):
+        progress = "all six steps are complete"
+    else:
+        if done:
+            progress = f"{done} of the {len(steps)} steps {'is' if done == 1 else 'are'} complete"
+        else:
+            progress = f"none of the {len(steps)} steps is complete yet"
+        extra = [f"{going} in progress"] if going else []
+        extra += [f"{untouched} not started"] if untouched else []
+        if extra:
+            progress += f" ({join_words(extra)})"
+    sentences = [f"This check covers {named}: {progress}."]
     ready = report["readiness"]
     recommendation = str(ready["recommendation"])
     said = _RECOMMENDATION.get(recommendation, recommendation)
-    not_yet = sum(1 for r in ready["reasons"] if str(r).lower().startswith("not yet"))
+    open_points = sum(1 for r in ready["reasons"] if str(r).lower().startswith("not yet"))
     sentence = f"The readiness check says {said}"
-    if not_yet:
-        sentence += f": {plural(not_yet, 'question')} still {'needs' if not_yet == 1 else 'need'} an answer"
-    sentences = [f"{title} is a six-step partnership plan.", sentence + "."]
-    progress = f"{count_text(done, 'step')} of {len(steps)} {'is' if done == 1 else 'are'} complete"
-    extra = []
-    if going:
-        extra.append(f"{going} in progress")
-    if untouched:
-        extra.append(f"{untouched} not started")
-    if extra:
-        progress += f" ({join_words(extra)})"
-    sentences.append(progress + ".")
+    if open_points:
+        sentence += (
+            f", because {plural(open_points, 'of its questions', 'of its questions')} "
+            f"{'is' if open_points == 1 else 'are'} not yet answered"
+        ).replace("1 of its questions", "one of its questions")
+    sentences.append(sentence + ".")
     risk = report.get("risk_summary", {})
     if int(risk.get("rated", 0)) == 0:
-        sentences.append("None of the nine failure risks has been rated yet.")
+        sentences.append("None of the nine reasons partnerships fail has been rated yet.")
     else:
-        serious = list(risk.get("serious") or [])
-        text = f"Failure risk is {risk['level']} ({risk['rated']} of {risk['rated'] + risk['unrated']} risks rated)"
+        total = int(risk["rated"]) + int(risk["unrated"])
+        text = f"The failure risk is {risk['level']}, with {risk['rated']} of {total} reasons rated"
+        serious = [str(s) for s in risk.get("serious") or []]
         if serious:
-            text += f"; serious: {join_words([str(s) for s in serious[:3]])}"
+            text += f"; serious: {join_words(serious[:3])}"
         sentences.append(text + ".")
     indicators = report.get("indicators") or []
-    if indicators:
-        measured = sum(1 for i in indicators if i.get("observed") is not None)
+    measured = sum(1 for i in indicators if i.get("observed") is not None)
+    if indicators and measured:
         met = sum(1 for i in indicators if i.get("met") is True)
-        if measured:
-            sentences.append(
-                f"{count_text(measured, 'goal')} of {len(indicators)} {'has' if measured == 1 else 'have'} "
-                f"been measured; {plural(met, 'target')} met."
-            )
+        sentences.append(
+            f"{count_text(measured, 'goal')} of {len(indicators)} "
+            f"{'has' if measured == 1 else 'have'} been measured, and {plural(met, 'target')} "
+            f"{'was' if met == 1 else 'were'} met."
+        )
+    elif len(indicators) == 1:
+        sentences.append("Its one goal has not been measured against its target yet.")
+    elif indicators:
+        sentences.append(
+            f"None of its {len(indicators)} goals has been measured against its target yet."
+        )
     nxt = str(report.get("next") or "").strip()
     if nxt:
-        sentences.append(f"Next step: {nxt[:1].lower() + nxt[1:]}" + ("" if nxt.endswith(".") else "."))
+        sentences.append(f"Next: {nxt}" + ("" if nxt.endswith(".") else "."))
     return sentences[:6]
 
 
