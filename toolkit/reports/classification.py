@@ -244,9 +244,11 @@ def classification_report(
         )
     sections.append(reading)
     meta = [f"Answers from {name}." if name else "Answers as given."]
+    sentences = classification_summary(result, source=name)
     return Report(
         title="Partnership classification",
-        summary=classification_summary(result, source=name),
+        summary=sentences,
+        headline=sentences[2:],
         sections=sections,
         meta=meta,
         sources=SOURCES,

@@ -99,7 +99,7 @@ class Table:
     sheet: str = ""
     labels: tuple[int, ...] = (0,)
     note: str = ""
-    cards_from: int = 6
+    cards_from: int = 5
     limit: int | None = None
 
     @property
@@ -166,8 +166,9 @@ class Section:
 class Report:
     """A whole report: ``title``, ``meta`` lines under it, and its sections.
 
-    ``summary`` is the list of sentences of the opening Summary section (the
-    workshop pack takes them from each report), ``sources`` the works cited.
+    ``summary`` lists the paragraphs of the opening Summary section, a sentence or
+    two each; ``headline`` the few of them a workshop pack's own summary repeats
+    (by default the first two); ``sources`` lists the works cited.
     """
 
     title: str
@@ -176,10 +177,11 @@ class Report:
     meta: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     id: str = "report"
+    headline: list[str] = field(default_factory=list)
 
     def all_sections(self) -> list[Section]:
         """The Summary section followed by the others."""
-        summary = Section(f"{self.id}-summary", "Summary", [Paragraph(" ".join(self.summary))])
+        summary = Section(f"{self.id}-summary", "Summary", [Paragraph(p) for p in self.summary])
         return [summary, *self.sections]
 
     def tables(self) -> list[Table]:

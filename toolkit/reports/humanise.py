@@ -20,6 +20,7 @@ __all__ = [
     "file_name",
     "heading",
     "join_words",
+    "number_word",
     "plural",
     "round_text",
     "yes_no",
@@ -169,6 +170,15 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 
 
 _SMALL = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine")
+
+
+def number_word(n: int) -> str:
+    """Small whole numbers in words, larger ones in figures.
+
+    >>> number_word(3), number_word(12)
+    ('three', '12')
+    """
+    return _SMALL[n].lower() if 0 < n < len(_SMALL) else f"{n:,}"
 
 
 def count_text(n: int, one: str, many: str | None = None) -> str:

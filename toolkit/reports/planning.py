@@ -184,9 +184,11 @@ def plan_check_report(
         Section(sid("next"), "Next step", [Paragraph(str(report.get("next") or ""))])
     )
     meta = [f"Plan: {name}." if name else "Plan as given."]
+    sentences = plan_summary(report)
     return Report(
         title=f"Plan check: {title}" if title else "Plan check",
-        summary=plan_summary(report),
+        summary=sentences,
+        headline=[*sentences[:2], sentences[-1]] if len(sentences) > 2 else sentences,
         sections=sections,
         meta=meta,
         sources=SOURCES,

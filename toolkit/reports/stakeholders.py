@@ -255,9 +255,11 @@ def stakeholder_report(analysis: Mapping[str, Any], *, id: str = "stakeholders")
             ],
         )
     )
+    sentences = stakeholder_summary_sentences(summary, source=name)
     return Report(
         title="Stakeholder map",
-        summary=stakeholder_summary_sentences(summary, source=name),
+        summary=sentences,
+        headline=sentences[1:3],
         sections=sections,
         meta=[f"Register: {name}." if name else "Register as given."],
         sources=SOURCES,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .humanise import count_text, join_words, plural, round_text
+from .humanise import count_text, join_words, number_word, plural, round_text
 
 __all__ = [
     "classification_summary",
@@ -126,7 +126,8 @@ def _travel(move: Any) -> str:
 
 
 def classification_summary(result: Any, *, source: str = "") -> list[str]:
-    """Sentences for the classification report (``result`` from ``classify``).
+    """Sentences for the classification report (``result`` from ``classify``), one
+    paragraph per item (a partnership's two sentences share one).
 
     What was analysed (partnerships, rounds, organisations, respondents, from
     which file), who was left out and why, then each partnership's mode and
@@ -176,7 +177,7 @@ def classification_summary(result: Any, *, source: str = "") -> list[str]:
     latest = _latest_rows(summary)
     headlines = [_partnership_sentences(row, travel, has_rounds) for _, row in latest.iterrows()]
     if len(latest) <= NAMED_PARTNERSHIPS:
-        sentences += [s for pair in headlines for s in pair]
+        sentences += [" ".join(pair) for pair in headlines]
     elif len(latest) <= 2 * NAMED_PARTNERSHIPS:
         sentences += [pair[0] for pair in headlines]
     else:
@@ -296,9 +297,10 @@ def plan_summary(report: Mapping[str, Any]) -> list[str]:
         progress = "all six steps are complete"
     else:
         if done:
-            progress = f"{done} of the {len(steps)} steps {'is' if done == 1 else 'are'} complete"
+            steps_done = f"{number_word(done)} of the {number_word(len(steps))} steps"
+            progress = f"{steps_done} {'is' if done == 1 else 'are'} complete"
         else:
-            progress = f"none of the {len(steps)} steps is complete yet"
+            progress = f"none of the {number_word(len(steps))} steps is complete yet"
         extra = [f"{going} in progress"] if going else []
         extra += [f"{untouched} not started"] if untouched else []
         if extra:
@@ -348,9 +350,9 @@ def plan_summary(report: Mapping[str, Any]) -> list[str]:
 
 def pack_summary(parts: list[tuple[str, list[str]]]) -> list[str]:
     """The summary across analyses in a workshop pack: one sentence naming what it holds,
-    then the headline sentences of each part (``(name, sentences)`` pairs)."""
+    then one paragraph of headline sentences per part (``(name, sentences)`` pairs)."""
     names = [name for name, _ in parts]
-    out = [f"This pack brings together {plural(len(names), 'analysis', 'analyses')}: {join_words(names)}."]
-    for _, sentences in parts:
-        out.append(" ".join(sentences[:3]))
+    many = "analysis" if len(names) == 1 else "analyses"
+    out = [f"This pack brings together {number_word(len(names))} {many}: {join_words(names)}."]
+    out += [" ".join(sentences) for _, sentences in parts]
     return out
