@@ -58,7 +58,7 @@ def plan_check_report(
     sections.append(
         Section(
             sid("progress"),
-            "Progress through the six steps",
+            "Progress",
             [
                 Table.from_frame(
                     steps,
