@@ -22,12 +22,15 @@ __all__ = [
     "KINDS",
     "Bullets",
     "Chart",
+    "Choices",
     "Column",
+    "Group",
     "Heading",
     "Paragraph",
     "Report",
     "Section",
     "Table",
+    "WriteIn",
 ]
 
 #: How a column's values read: plain ``text``, a whole number (``count``), a
@@ -51,10 +54,42 @@ class Column:
 
 @dataclass
 class Paragraph:
-    """A paragraph of plain text; ``style`` is "" , "meta" (quieter) or "flag" (a warning)."""
+    """A paragraph of plain text.
+
+    ``style`` is "" , "meta" (quieter), "flag" (a warning), "em" (in italics)
+    or "lines" (line breaks kept, for text a person typed); ``lead`` is said in
+    bold before the text.
+    """
 
     text: str
     style: str = ""
+    lead: str = ""
+
+
+@dataclass
+class WriteIn:
+    """An empty box to write in by hand (on a printed worksheet)."""
+
+    label: str
+
+
+@dataclass
+class Choices:
+    """Tick boxes, one per option; the ``chosen`` one is ticked."""
+
+    options: list[str]
+    chosen: str | None = None
+
+    def __str__(self) -> str:
+        marks = ("\u2612" if self.chosen is not None and o == str(self.chosen) else "\u2610" for o in self.options)
+        return "  ".join(f"{m}\u00a0{o}" for m, o in zip(marks, self.options, strict=True))
+
+
+@dataclass
+class Group:
+    """Blocks kept on one printed page where they fit."""
+
+    blocks: list[Any]
 
 
 @dataclass
@@ -90,7 +125,9 @@ class Table:
     row's header cell, and together they title the row's card when a wide
     table is shown as one card per row on paper and on phones.
     ``note`` is said just above the table. A page shows at most ``limit`` rows
-    (and says so); the workbook has every row.
+    (and says so); the workbook has every row. ``blank`` marks a table of empty
+    rows to fill in by hand (taller rows, never cards); a cell may hold
+    :class:`Choices`.
     """
 
     caption: str
@@ -101,6 +138,7 @@ class Table:
     note: str = ""
     cards_from: int = 5
     limit: int | None = None
+    blank: bool = False
 
     @property
     def shown_rows(self) -> list[list[Any]]:
@@ -114,7 +152,7 @@ class Table:
     @property
     def wide(self) -> bool:
         """True when the table has too many columns for a phone or a printed page."""
-        return len(self.columns) >= self.cards_from
+        return len(self.columns) >= self.cards_from and not self.blank
 
     @classmethod
     def from_frame(
@@ -145,7 +183,7 @@ class Table:
         )
 
 
-Block = Paragraph | Bullets | Heading | Chart | Table
+Block = Paragraph | Bullets | Heading | Chart | Table | WriteIn | Choices | Group
 
 
 @dataclass
@@ -159,7 +197,13 @@ class Section:
 
     @property
     def tables(self) -> list[Table]:
-        return [b for b in self.blocks if isinstance(b, Table)]
+        found: list[Table] = []
+        for b in self.blocks:
+            if isinstance(b, Table):
+                found.append(b)
+            elif isinstance(b, Group):
+                found += [t for t in b.blocks if isinstance(t, Table)]
+        return found
 
 
 @dataclass
@@ -181,6 +225,8 @@ class Report:
 
     def all_sections(self) -> list[Section]:
         """The Summary section followed by the others."""
+        if not self.summary:
+            return list(self.sections)
         summary = Section(f"{self.id}-summary", "Summary", [Paragraph(p) for p in self.summary])
         return [summary, *self.sections]
 

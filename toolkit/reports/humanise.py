@@ -215,6 +215,8 @@ def cell_text(value: Any, kind: str = "text") -> str:
     """
     if _missing(value):
         return ""
+    if type(value).__name__ == "Choices":
+        return str(value)
     if isinstance(value, bool) or kind == "yesno":
         return yes_no(value)
     if hasattr(value, "item") and not isinstance(value, str):

@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .document import Bullets, Chart, Heading, Paragraph, Report, Table
+from .document import Bullets, Chart, Choices, Group, Heading, Paragraph, Report, Table, WriteIn
 from .humanise import cell_text
 
 __all__ = ["html_environment", "md_text", "page", "render_html", "render_markdown"]
@@ -36,6 +36,16 @@ def md_text(value: Any) -> str:
     return html.escape(text, quote=False).replace("|", "\\|")
 
 
+def _md_cell(value: Any, kind: str = "text") -> str:
+    """A cell as Markdown reads it: tick boxes as ``[x]`` and ``[ ]``."""
+    if isinstance(value, Choices):
+        return "  ".join(
+            ("[x] " if value.chosen is not None and o == str(value.chosen) else "[ ] ") + o
+            for o in value.options
+        )
+    return cell_text(value, kind)
+
+
 def _kind(block: Any) -> str:
     for cls, name in (
         (Paragraph, "paragraph"),
@@ -43,6 +53,9 @@ def _kind(block: Any) -> str:
         (Heading, "heading"),
         (Chart, "chart"),
         (Table, "table"),
+        (WriteIn, "writein"),
+        (Choices, "choices"),
+        (Group, "group"),
     ):
         if isinstance(block, cls):
             return name
@@ -72,7 +85,7 @@ def _environment(autoescape: bool) -> Any:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["cell"] = cell_text
+    env.filters["cell"] = cell_text if autoescape else _md_cell
     env.filters["md"] = md_text
     env.tests["block"] = lambda block, name: _kind(block) == name
     env.globals["chart_markup"] = _chart_markup
@@ -109,7 +122,12 @@ def page(title: str, body_template: str, *, charts: bool, lang: str = "en", **co
 
 
 def _has_charts(reports: list[Report]) -> bool:
-    return any(isinstance(b, Chart) for r in reports for s in r.sections for b in s.blocks)
+    def charts(blocks: list[Any]) -> bool:
+        return any(
+            isinstance(b, Chart) or (isinstance(b, Group) and charts(b.blocks)) for b in blocks
+        )
+
+    return any(charts(s.blocks) for r in reports for s in r.sections)
 
 
 def render_html(report: Report) -> str:
