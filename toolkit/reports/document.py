@@ -81,8 +81,10 @@ class Choices:
     chosen: str | None = None
 
     def __str__(self) -> str:
-        marks = ("\u2612" if self.chosen is not None and o == str(self.chosen) else "\u2610" for o in self.options)
-        return "  ".join(f"{m}\u00a0{o}" for m, o in zip(marks, self.options, strict=True))
+        chosen = None if self.chosen is None else str(self.chosen)
+        marks = ("\u2612" if o == chosen else "\u2610" for o in self.options)
+        pairs = zip(marks, self.options, strict=True)
+        return "\u00a0\u00a0 ".join(f"{m}\u00a0{o}" for m, o in pairs)
 
 
 @dataclass
