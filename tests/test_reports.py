@@ -139,8 +139,7 @@ def test_many_partnerships_are_counted_not_listed():
 
 def test_excluded_reason_in_words():
     assert excluded_reason("answered 0 of 21 voluntary items (fewer than 50%)") == (
-        "answered none of the 21 mandatory-or-voluntary statements, where at least half are "
-        "needed"
+        "answered none of the 21 mandatory-or-voluntary statements, where at least half are needed"
     )
 
 
@@ -148,8 +147,8 @@ def test_plan_summary_and_report():
     report = check_report(load_plan(DATA / "example_plan.yaml"))
     sentences = plan_summary(report)
     assert 3 <= len(sentences) <= 6
-    assert "none of the six steps is complete yet (4 in progress and 2 not started)" in (
-        sentences[0]
+    assert (
+        "none of the six steps is complete yet (4 in progress and 2 not started)" in (sentences[0])
     )
     assert "assess further" in sentences[1]
     assert sentences[-1].startswith("Next: ")

@@ -31,7 +31,8 @@ except ImportError:  # pragma: no cover - older fixtures: the vendored axe-core
         return page.evaluate(  # type: ignore[attr-defined]
             """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.html.slice(0, 200))}))"""
+                .map(v => ({id: v.id,
+                            nodes: v.nodes.slice(0, 3).map(n => n.html.slice(0, 200))}))"""
         )
 
 

@@ -123,9 +123,7 @@ def classification_report(
 
     sections = []
     where = Section(sid("map"), "Where the partnerships stand")
-    where.blocks.append(
-        _chart(heuristic_map(summary, result.scored, boundaries=result.boundaries))
-    )
+    where.blocks.append(_chart(heuristic_map(summary, result.scored, boundaries=result.boundaries)))
     differ = summary[summary["partners_differ"].astype(bool)]
     if len(differ):
         names = [
@@ -207,9 +205,7 @@ def classification_report(
                     "meta",
                 )
             )
-        items.blocks += [
-            _chart(item_profile(responses, p)) for p in partnerships[:MAX_PROFILES]
-        ]
+        items.blocks += [_chart(item_profile(responses, p)) for p in partnerships[:MAX_PROFILES]]
         sections.append(items)
     if len(result.excluded):
         excluded = result.excluded.copy()

@@ -29,9 +29,7 @@ SOURCES = [
 ]
 
 
-def plan_check_report(
-    report: Mapping[str, Any], *, source: str = "", id: str = "plan"
-) -> Report:
+def plan_check_report(report: Mapping[str, Any], *, source: str = "", id: str = "plan") -> Report:
     """The plan check as a :class:`~toolkit.reports.document.Report` (``report`` is what
     :func:`toolkit.planning.check_report` returns; ``source`` the plan file's path)."""
 
@@ -113,7 +111,9 @@ def plan_check_report(
     log = pd.DataFrame(setbacks["log"])
     if len(log):
         if "actions" in log:
-            log["actions"] = log["actions"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
+            log["actions"] = log["actions"].map(
+                lambda a: "; ".join(a) if isinstance(a, list) else a
+            )
         block.append(
             Table.from_frame(
                 log,
@@ -180,9 +180,7 @@ def plan_check_report(
                 ],
             )
         )
-    sections.append(
-        Section(sid("next"), "Next step", [Paragraph(str(report.get("next") or ""))])
-    )
+    sections.append(Section(sid("next"), "Next step", [Paragraph(str(report.get("next") or ""))]))
     meta = [f"Plan: {name}." if name else "Plan as given."]
     sentences = plan_summary(report)
     return Report(

@@ -14,7 +14,7 @@ works opened from disk with no network.
 from __future__ import annotations
 
 import datetime as _dt
-import html
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -26,14 +26,15 @@ __all__ = ["html_environment", "md_text", "page", "render_html", "render_markdow
 
 
 def md_text(value: Any) -> str:
-    """Make text safe on one Markdown line or in a table cell (pipes, newlines, HTML).
+    r"""Make text safe on one Markdown line or in a table cell: no HTML tag can open, a pipe
+    cannot end a cell, a newline cannot end the line.
 
-    >>> md_text("a | b\\n<i>c</i>")
-    'a \\\\| b &lt;i&gt;c&lt;/i&gt;'
+    >>> md_text("a | b\n<i>c</i> & d")
+    'a \\| b &lt;i&gt;c&lt;/i&gt; & d'
     """
     text = "" if value is None else str(value)
     text = text.replace("\r", " ").replace("\n", " ")
-    return html.escape(text, quote=False).replace("|", "\\|")
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 
 def _md_cell(value: Any, kind: str = "text") -> str:
@@ -137,7 +138,7 @@ def render_html(report: Report) -> str:
 
 def render_markdown(report: Report) -> str:
     """The report as Markdown, from the same sections as the HTML page."""
-    return _md_environment().get_template("report.md").render(report=report, level=1)
+    return _tidy(_md_environment().get_template("report.md").render(report=report, level=1))
 
 
 def render_pack_html(title: str, summary: list[str], reports: list[Report], when: Any) -> str:
@@ -155,11 +156,15 @@ def render_pack_html(title: str, summary: list[str], reports: list[Report], when
 
 def render_pack_markdown(title: str, summary: list[str], reports: list[Report], when: Any) -> str:
     """The workshop pack as Markdown."""
-    return (
-        _md_environment()
-        .get_template("pack.md")
-        .render(title=title, summary=summary, reports=reports, date=_date_text(when))
+    template = _md_environment().get_template("pack.md")
+    return _tidy(
+        template.render(title=title, summary=summary, reports=reports, date=_date_text(when))
     )
+
+
+def _tidy(text: str) -> str:
+    """One blank line between blocks, one newline at the end."""
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
 
 
 def _date_text(when: Any) -> str:

@@ -130,19 +130,25 @@ def stakeholder_report(analysis: Mapping[str, Any], *, id: str = "stakeholders")
 
     sections = []
     gaps = Section(sid("gaps"), "Gaps and risks")
-    gaps.blocks.append(Bullets(list(summary["gaps"])) if summary["gaps"] else Paragraph("No gaps found."))
+    gaps.blocks.append(
+        Bullets(list(summary["gaps"])) if summary["gaps"] else Paragraph("No gaps found.")
+    )
     if summary.get("sector_mappings"):
         mapped = "; ".join(
             f"“{m['from']}” read as {m['to']} ({m['count']})" for m in summary["sector_mappings"]
         )
         gaps.blocks.append(
-            Paragraph(f"Sector names were mapped to the three spheres of society: {mapped}.", "meta")
+            Paragraph(
+                f"Sector names were mapped to the three spheres of society: {mapped}.", "meta"
+            )
         )
     dominance = pd.DataFrame(summary["dominance"])
     if len(dominance):
-        dominance["level"] = dominance["level"].map(
-            {"organization": "Organisation", "sector": "Sector"}
-        ).fillna(dominance["level"])
+        dominance["level"] = (
+            dominance["level"]
+            .map({"organization": "Organisation", "sector": "Sector"})
+            .fillna(dominance["level"])
+        )
         gaps.blocks.append(
             Table.from_frame(
                 dominance, _DOMINANCE_COLUMNS, caption="Who holds the power", sheet="Power"
@@ -169,7 +175,9 @@ def stakeholder_report(analysis: Mapping[str, Any], *, id: str = "stakeholders")
         facts.append(
             f"{net.get('boundary_spanners', 0)} stakeholders have ties to other sectors, and "
             + (
-                join_words(list(net["isolates"])) + " " + ("has" if len(net["isolates"]) == 1 else "have")
+                join_words(list(net["isolates"]))
+                + " "
+                + ("has" if len(net["isolates"]) == 1 else "have")
                 + " no ties to anyone in the map."
                 if net.get("isolates")
                 else "everyone has at least one tie."

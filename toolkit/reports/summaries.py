@@ -79,9 +79,16 @@ def _partnership_sentences(row: Any, travel: Any, has_rounds: bool) -> list[str]
     where = f"{name} is in the {mode} mode{when}"
     if bool(row.get("near_boundary")) and isinstance(row.get("neighbour"), str):
         where += f", close to the line with {row['neighbour']},"
-    where += f" {_level(row.get('continuum'))}" if where.endswith(",") else f", {_level(row.get('continuum'))}"
+    where += (
+        f" {_level(row.get('continuum'))}"
+        if where.endswith(",")
+        else f", {_level(row.get('continuum'))}"
+    )
     if bool(row.get("partners_differ")):
-        gaps = {"voluntary": row.get("disagreement_voluntary"), "trust": row.get("disagreement_trust")}
+        gaps = {
+            "voluntary": row.get("disagreement_voluntary"),
+            "trust": row.get("disagreement_trust"),
+        }
         axis = max(gaps, key=lambda k: -1.0 if gaps[k] != gaps[k] else float(gaps[k] or 0))
         topic = "how voluntary it is" if axis == "voluntary" else "how far it relies on trust"
         alike = f"but its partners see it differently, most of all {topic}"
@@ -197,7 +204,11 @@ def classification_summary(result: Any, *, source: str = "") -> list[str]:
             changed = travel[travel["mode_changed"].astype(bool)]
             sentences.append(
                 f"Between rounds, {plural(len(changed), 'partnership')} changed mode"
-                + (f" ({join_words(list(changed['partnership'].astype(str))[:5])})" if len(changed) else "")
+                + (
+                    f" ({join_words(list(changed['partnership'].astype(str))[:5])})"
+                    if len(changed)
+                    else ""
+                )
                 + "."
             )
     return sentences[:6]
@@ -207,7 +218,9 @@ def stakeholder_summary_sentences(summary: Mapping[str, Any], *, source: str = "
     """Sentences for the stakeholder map (``summary`` from ``stakeholder_summary``):
     what the map covers, then its biggest gaps and risks."""
     sectors = summary.get("sectors", {})
-    spread = join_words([f"{n} in {'the ' if k != 'civil society' else ''}{k}" for k, n in sectors.items() if n])
+    spread = join_words(
+        [f"{n} in {'the ' if k != 'civil society' else ''}{k}" for k, n in sectors.items() if n]
+    )
     what = f"The map covers {plural(summary['stakeholders'], 'stakeholder')}"
     if spread:
         what += f": {spread}"
@@ -226,8 +239,8 @@ def stakeholder_summary_sentences(summary: Mapping[str, Any], *, source: str = "
                 who = f"One organisation, {d['largest']},"
             risks.append(
                 f"{who} holds {d['share']:.0%} of all the power in the map, above the "
-                f"{d['threshold']:.0%} at which one {'sector' if d['level'] == 'sector' else 'organisation'} "
-                "counts as dominant"
+                f"{d['threshold']:.0%} at which one "
+                f"{'sector' if d['level'] == 'sector' else 'organisation'} counts as dominant"
             )
     missing = summary.get("missing_sectors") or []
     if missing:
@@ -243,7 +256,8 @@ def stakeholder_summary_sentences(summary: Mapping[str, Any], *, source: str = "
         are = "has" if len(marginal) == 1 else "have"
         sentences.append(
             f"{count_text(len(marginal), 'stakeholder')} {are} high interest but little power "
-            f"(marginal stakeholders): {names}; give them a voice in the decisions that affect them."
+            f"(marginal stakeholders): {names}; give them a voice in the decisions that "
+            "affect them."
         )
     sentences += [r + "." for r in risks[1:2]]
     grid = summary.get("grid", {})
