@@ -43,52 +43,62 @@ PHONE_PX = 375
 SNAKE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)+$")
 
 INPUTS = {
-    "answers.csv": DATA / "example_responses.csv",
-    "register.csv": DATA / "example_register.csv",
-    "links.csv": DATA / "example_relationships.csv",
-    "plan.yaml": DATA / "example_plan.yaml",
+    "answers": ("answers.csv", DATA / "example_responses.csv"),
+    "register": ("register.csv", DATA / "example_register.csv"),
+    "links": ("links.csv", DATA / "example_relationships.csv"),
+    "plan": ("plan.yaml", DATA / "example_plan.yaml"),
 }
 REPORTS = {
-    "classify": ["classify", "{answers.csv}"],
-    "stakeholders": ["stakeholders", "{register.csv}", "--relationships", "{links.csv}"],
-    "plan-check": ["plan", "check", "{plan.yaml}"],
-    "plan-export": ["plan", "export", "{plan.yaml}"],
+    "classify": ["classify", "{answers}"],
+    "stakeholders": ["stakeholders", "{register}", "--relationships", "{links}"],
+    "plan-check": ["plan", "check", "{plan}"],
+    "plan-export": ["plan", "export", "{plan}"],
     "workshop": [
         "workshop",
         "--title",
         "Riverside partnership workshop, March 2026",
         "--responses",
-        "{answers.csv}",
+        "{answers}",
         "--register",
-        "{register.csv}",
+        "{register}",
         "--relationships",
-        "{links.csv}",
+        "{links}",
         "--plan",
-        "{plan.yaml}",
+        "{plan}",
     ],
 }
 
 
+class Pages:
+    """Each report written on first use, from inputs in a folder whose path must never show."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.paths = {}
+        for key, (name, source) in INPUTS.items():
+            shutil.copy(source, folder / name)
+            self.paths[key] = str(folder / name)
+        self.made: dict[str, Path] = {}
+
+    def __getitem__(self, key: str) -> Path:
+        if key not in self.made:
+            path = self.folder / f"{key}.html"
+            argv = [a.format(**self.paths) for a in REPORTS[key]]
+            done = subprocess.run(
+                [sys.executable, "-m", "toolkit", *argv, "--format", "html", "--out", str(path)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                timeout=300,
+            )
+            assert done.returncode == 0, done.stderr
+            self.made[key] = path
+        return self.made[key]
+
+
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory) -> dict[str, Path]:
-    """Every report written once, from inputs in a folder whose path must never show."""
-    folder = tmp_path_factory.mktemp("facilitator-private-folder")
-    for name, source in INPUTS.items():
-        shutil.copy(source, folder / name)
-    out = {}
-    for key, args in REPORTS.items():
-        path = folder / f"{key}.html"
-        argv = [a.format(**{n: str(folder / n) for n in INPUTS}) for a in args]
-        done = subprocess.run(
-            [sys.executable, "-m", "toolkit", *argv, "--format", "html", "--out", str(path)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=300,
-        )
-        assert done.returncode == 0, done.stderr
-        out[key] = path
-    return out
+def pages(tmp_path_factory) -> Pages:
+    return Pages(tmp_path_factory.mktemp("facilitator-private-folder"))
 
 
 def _open(page, path: Path) -> None:
