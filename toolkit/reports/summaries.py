@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import pandas as pd
+
 from .humanise import count_text, join_words, number_word, plural, round_text
 
 __all__ = [
@@ -91,7 +93,7 @@ def _partnership_sentences(row: Any, travel: Any, has_rounds: bool) -> list[str]
         }
         axis = max(gaps, key=lambda k: -1.0 if gaps[k] != gaps[k] else float(gaps[k] or 0))
         topic = "how voluntary it is" if axis == "voluntary" else "how far it relies on trust"
-        alike = f"but its partners see it differently, most of all {topic}"
+        alike = f"but its partners see it differently, most of all on {topic}"
     elif int(row.get("respondents") or 0) < 2:
         alike = "but only one partner's answers were scored, so agreement cannot be judged"
     else:
@@ -164,20 +166,21 @@ def classification_summary(result: Any, *, source: str = "") -> list[str]:
     if source:
         what += f", from the file {source}"
     sentences = [what + "."]
-    if len(excluded):
-        shown = excluded.head(3)
-        who = []
-        for r in shown.itertuples(index=False):
-            ident = str(getattr(r, "respondent", "") or "a respondent")
-            where = str(r.partnership)
-            if has_rounds and hasattr(r, "round"):
-                where += f", {round_text(r.round)}"
-            who.append(f"{ident} ({where}) {excluded_reason(r.reason)}")
-        more = f", and {len(excluded) - len(shown)} more" if len(excluded) > len(shown) else ""
-        verb = "was" if len(excluded) == 1 else "were"
+    if len(excluded) == 1:
+        r = excluded.iloc[0]
+        ident = str(r.get("respondent") or "a respondent")
+        where = str(r["partnership"]) + (f", {round_text(r['round'])}" if has_rounds else "")
         sentences.append(
-            f"{count_text(len(excluded), 'respondent')} {verb} left out for answering too few "
-            f"statements: {'; '.join(who)}{more}."
+            f"One respondent was left out for answering too few statements: {ident} ({where}) "
+            f"{excluded_reason(r['reason'])}."
+        )
+    elif len(excluded):
+        ids = [str(i) for i in excluded.get("respondent", pd.Series(dtype=object)).head(4)]
+        more = len(excluded) - len(ids)
+        names = join_words(ids + ([f"{more} more"] if more else []))
+        sentences.append(
+            f"{count_text(len(excluded), 'respondent')} were left out for answering too few "
+            f"statements ({names}); the section on respondents not scored gives each reason."
         )
     else:
         sentences.append("Every respondent answered enough statements to be scored.")
