@@ -180,7 +180,9 @@ def plan_check_report(report: Mapping[str, Any], *, source: str = "", id: str = 
                 ],
             )
         )
-    sections.append(Section(sid("next"), "Next step", [Paragraph(str(report.get("next") or ""))]))
+    sections.append(
+        Section(sid("next"), "Next step", [Paragraph(str(report.get("next") or ""), lead="Next:")])
+    )
     meta = [f"Plan: {name}." if name else "Plan as given."]
     sentences = plan_summary(report)
     return Report(

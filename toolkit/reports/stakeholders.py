@@ -138,9 +138,7 @@ def stakeholder_report(analysis: Mapping[str, Any], *, id: str = "stakeholders")
             f"“{m['from']}” read as {m['to']} ({m['count']})" for m in summary["sector_mappings"]
         )
         gaps.blocks.append(
-            Paragraph(
-                f"Sector names were mapped to the three spheres of society: {mapped}.", "meta"
-            )
+            Paragraph(f"Sector names mapped to the three spheres of society: {mapped}.", "meta")
         )
     dominance = pd.DataFrame(summary["dominance"])
     if len(dominance):
@@ -265,7 +263,7 @@ def stakeholder_report(analysis: Mapping[str, Any], *, id: str = "stakeholders")
     )
     sentences = stakeholder_summary_sentences(summary, source=name)
     return Report(
-        title="Stakeholder map",
+        title=f"Stakeholder map: {name}" if name else "Stakeholder map",
         summary=sentences,
         headline=sentences[1:3],
         sections=sections,
