@@ -40,7 +40,8 @@ SOURCES = [
     "Pulido-Gómez, S., de Jong, J. & Rivkin, J. W. (2025). Cross-Sector Collaboration in Cities: "
     "Learning Journey or Blame Game? Journal of Public Administration Research and Theory. "
     "doi:10.1093/jopart/muae026",
-    "O'Leary, R. Big Ideas in Collaborative Public Management (social impact measurement).",
+    "Unattributed summary of the ideas in O'Leary, R. Big Ideas in Collaborative Public "
+    "Management (social impact measurement).",
     "US Government Accountability Office (2005). GAO-06-15: practices that can help enhance and "
     "sustain collaboration among federal agencies.",
 ]
@@ -225,7 +226,8 @@ def _risks(plan: Any, blank: bool, charts: bool) -> Section:
         Paragraph(
             "The nine reasons partnerships fail that Armistead & Pettigrew (2007) report from "
             "managers' experience. Rate each for this partnership: 0 no risk, 1 some risk, 2 "
-            "serious risk. The last column points to the step that addresses it."
+            'serious risk. Every question is put so that "yes" means low risk. The last column '
+            "points to the step that addresses it."
         )
     )
     where = ("Step " + risks["step"].astype(str) + ": " + risks["step_name"]).tolist()
