@@ -15,7 +15,9 @@ import pytest
 from openpyxl import load_workbook
 
 from toolkit.classification import classify, example_responses
+from toolkit.classification.document import classification_report
 from toolkit.planning import blank_plan, check_report, load_plan
+from toolkit.planning.document import plan_check_report
 from toolkit.reports import (
     Paragraph,
     Report,
@@ -25,12 +27,10 @@ from toolkit.reports import (
     render_markdown,
     workbook_bytes,
 )
-from toolkit.reports.classification import classification_report
 from toolkit.reports.humanise import is_snake_case
-from toolkit.reports.planning import plan_check_report
 from toolkit.reports.render import html_environment
 from toolkit.reports.summaries import classification_summary, excluded_reason, plan_summary
-from toolkit.reports.workshop import stakeholders_report, workshop_pack, workshop_reports
+from toolkit.workshop import stakeholders_report, workshop_pack, workshop_reports
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "toolkit" / "data"
@@ -147,8 +147,9 @@ def test_plan_summary_and_report():
     report = check_report(load_plan(DATA / "example_plan.yaml"))
     sentences = plan_summary(report)
     assert 3 <= len(sentences) <= 6
-    assert (
-        "none of the six steps is complete yet (4 in progress and 2 not started)" in (sentences[0])
+    assert sentences[0].startswith("In the six-step plan “UMass Boston")
+    assert "none of the six steps is complete yet (4 in progress and 2 not started)" in (
+        sentences[0]
     )
     assert "assess further" in sentences[1]
     assert sentences[-1].startswith("Next: ")

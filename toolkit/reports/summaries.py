@@ -322,7 +322,7 @@ def plan_summary(report: Mapping[str, Any]) -> list[str]:
         extra += [f"{untouched} not started"] if untouched else []
         if extra:
             progress += f" ({join_words(extra)})"
-    sentences = [f"This check covers {named}: {progress}."]
+    sentences = [f"In {named}, {progress}."]
     ready = report["readiness"]
     recommendation = str(ready["recommendation"])
     said = _RECOMMENDATION.get(recommendation, recommendation)

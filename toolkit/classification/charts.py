@@ -1,0 +1,761 @@
+"""Charts for the classification: the heuristic map, the item profile, the continuum bar.
+
+Every builder returns an Altair chart (never displays it) with a
+``description`` that reads well aloud. Data stays small: respondents beyond
+``max_respondents`` are sampled (evenly, reproducibly) and partnerships beyond
+``max_partnerships`` are left out, and the description says so.
+
+* :func:`heuristic_map`: Armistead & Pettigrew's heuristic as a map, voluntary
+  across, trust up, the three areas shaded and labelled, partnerships as large
+  points, respondents as small ones, and an arrow from round to round.
+* :func:`item_profile`: item by item, where the partners' answers lie and how
+  far apart they are.
+* :func:`continuum_bar`: how many partnerships (or respondents) reached each
+  level of Himmelman's continuum, levels in order.
+* :func:`heuristic_explorer`: two sliders (Vega-Lite parameters) move a point
+  along each axis and show which area it falls in. It needs no Python kernel,
+  so it works on the static site and in saved reports.
+
+Altair is imported only when a chart is built.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ..continuum import CONTINUUM_LEVELS
+from ..errors import InputError
+from ..forms import ANSWER_LABELS
+from .items import item_bank
+from .modes import DEFAULT_BOUNDARIES, MODES, Boundaries
+from .travel import direction_of_travel
+
+if TYPE_CHECKING:  # pragma: no cover
+    import altair as alt
+
+__all__ = [
+    "MODE_COLORS",
+    "continuum_bar",
+    "heuristic_explorer",
+    "heuristic_map",
+    "item_profile",
+]
+
+#: Fill colours of the three areas (light, told apart with common colour blindness).
+MODE_COLORS: dict[str, str] = {
+    "complying": "#e8a87c",
+    "constraining": "#f2dc8d",
+    "creating": "#8fd1b9",
+}
+_AXIS_X = "Voluntary: 0 = mandatory, 1 = voluntary"
+_AXIS_Y = "Trust: 0 = contract, 1 = trust"
+# The questionnaire's own words for the ends of its 1-5 scale (statement A and statement B).
+_ITEM_AXIS = f"Mean answer: 1 = {ANSWER_LABELS[1]}, 5 = {ANSWER_LABELS[5]}"
+
+
+def _alt() -> Any:
+    from ..charts import altair_module
+
+    return altair_module()
+
+
+def _area_frame(boundaries: Boundaries) -> pd.DataFrame:
+    t, c, m = boundaries.trust_above, boundaries.contract_below, boundaries.mandatory_below
+    rows = [
+        ("complying", 0.0, m, 0.0, c),
+        ("constraining", 0.0, 1.0, c, t),
+        ("constraining", m, 1.0, 0.0, c),
+        ("creating", 0.0, 1.0, t, 1.0),
+    ]
+    frame = pd.DataFrame(rows, columns=["mode", "x", "x2", "y", "y2"])
+    rule = {
+        "complying": f"trust below {c:g} and voluntary below {m:g}",
+        "constraining": "trust and contract balanced, or contract-led but voluntary",
+        "creating": f"trust above {t:g}",
+    }
+    frame["rule"] = frame["mode"].map(rule)
+    # Zero-size rectangles (when boundaries sit on an edge) are dropped.
+    return frame[(frame["x2"] > frame["x"]) & (frame["y2"] > frame["y"])].reset_index(drop=True)
+
+
+def _label_frame(boundaries: Boundaries) -> pd.DataFrame:
+    """Area names, placed in the areas' left-hand corners, where points are rarest."""
+    t, c = boundaries.trust_above, boundaries.contract_below
+    return pd.DataFrame(
+        {
+            "mode": list(MODES),
+            "x": [0.02, 0.02, 0.02],
+            "y": [0.02, c + 0.02, t + 0.02],
+            "label": [m.capitalize() for m in MODES],
+        }
+    )
+
+
+def _area_layers(alt: Any, boundaries: Boundaries) -> list[Any]:
+    scale_x = alt.Scale(domain=[0, 1], nice=False)
+    scale_y = alt.Scale(domain=[0, 1], nice=False)
+    areas = (
+        alt.Chart(_area_frame(boundaries))
+        .mark_rect(opacity=0.55)
+        .encode(
+            x=alt.X("x:Q", scale=scale_x, title=_AXIS_X),
+            x2="x2:Q",
+            y=alt.Y("y:Q", scale=scale_y, title=_AXIS_Y),
+            y2="y2:Q",
+            fill=alt.Fill(
+                "mode:N",
+                scale=alt.Scale(domain=list(MODES), range=[MODE_COLORS[m] for m in MODES]),
+                legend=None,
+            ),
+            tooltip=[alt.Tooltip("mode:N", title="Area"), alt.Tooltip("rule:N", title="Rule")],
+        )
+    )
+    segments = pd.DataFrame(
+        [s[:5] for s in boundaries.segments()], columns=["boundary", "x", "y", "x2", "y2"]
+    )
+    lines = (
+        alt.Chart(segments)
+        .mark_rule(strokeDash=[4, 3], color="#4a5568")
+        .encode(x="x:Q", y="y:Q", x2="x2:Q", y2="y2:Q")
+    )
+    labels = (
+        alt.Chart(_label_frame(boundaries))
+        .mark_text(
+            fontSize=15,
+            fontWeight="bold",
+            opacity=0.6,
+            color="#1a202c",
+            align="left",
+            baseline="bottom",
+        )
+        .encode(x="x:Q", y="y:Q", text="label:N")
+    )
+    return [areas, lines, labels]
+
+
+def _describe_points(summary: pd.DataFrame, limit: int = 6) -> str:
+    parts = []
+    for row in summary.head(limit).itertuples(index=False):
+        name = str(row.partnership)
+        if "round" in summary.columns:
+            name += f" in {row.round}"
+        if pd.isna(row.voluntary) or pd.isna(row.trust):
+            parts.append(f"{name} has no scored respondents")
+            continue
+        text = f"{name} is {row.mode} (voluntary {row.voluntary:.2f}, trust {row.trust:.2f})"
+        if getattr(row, "near_boundary", False):
+            text += f", near the line to {row.neighbour}"
+        parts.append(text)
+    more = len(summary) - limit
+    sentence = "; ".join(parts)
+    if more > 0:
+        sentence += f"; and {more} more"
+    return sentence + "." if sentence else ""
+
+
+def _limit_partnerships(summary: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, list[str]]:
+    names = summary["partnership"].astype(str)
+    distinct = list(dict.fromkeys(names))
+    if len(distinct) <= limit:
+        return summary, distinct
+    size = summary.groupby(names, sort=False)["respondents"].sum().sort_values(ascending=False)
+    keep = [n for n in distinct if n in set(size.index[:limit])]
+    return summary[names.isin(keep)], keep
+
+
+def heuristic_map(
+    summary: pd.DataFrame,
+    respondents: pd.DataFrame | None = None,
+    *,
+    boundaries: Boundaries = DEFAULT_BOUNDARIES,
+    max_partnerships: int = 12,
+    max_respondents: int = 1500,
+    title: str = "Where the partnerships stand",
+) -> alt.LayerChart:
+    """Draw the heuristic: the three areas, partnerships, respondents and rounds.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        As returned by :func:`toolkit.classification.summarize_partnerships`.
+    respondents : DataFrame, optional
+        As returned by :func:`toolkit.classification.score_responses`; drawn as
+        small points in the partnership's colour.
+    boundaries : Boundaries, optional
+        Where the areas meet; use the same as for the scores.
+    max_partnerships : int, default 12
+        Partnerships beyond this many (the largest are kept) are left out.
+    max_respondents : int, default 1500
+        Respondents beyond this many are sampled evenly.
+    title : str
+
+    Returns
+    -------
+    altair.LayerChart
+
+    Examples
+    --------
+    >>> from toolkit.classification import classify, example_responses
+    >>> result = classify(example_responses())
+    >>> spec = heuristic_map(result.summary, result.scored).to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['rect', 'rule', 'text', 'circle', 'rule', 'point', 'circle']
+    >>> spec["description"][:40]
+    'Map of Armistead and Pettigrew’s heurist'
+    """
+    alt = _alt()
+    note = ""
+    total = summary["partnership"].astype(str).nunique()
+    summary, names = _limit_partnerships(summary, max_partnerships)
+    if len(names) < total:
+        note += f" Only the {len(names)} largest of {total} partnerships are shown."
+    has_round = "round" in summary.columns
+    layers = _area_layers(alt, boundaries)
+    color = alt.Color(
+        "partnership:N", scale=alt.Scale(domain=names), legend=alt.Legend(title="Partnership")
+    )
+    if respondents is not None and len(respondents):
+        people = respondents[respondents["partnership"].astype(str).isin(names)]
+        people = people[people["voluntary"].notna() & people["trust"].notna()]
+        if len(people) > max_respondents:
+            step = len(people) / max_respondents
+            people = people.iloc[(np.arange(max_respondents) * step).astype(int)]
+            note += f" A sample of {max_respondents} respondents is shown."
+        columns = [
+            c
+            for c in (
+                "partnership",
+                "round",
+                "organization",
+                "respondent",
+                "voluntary",
+                "trust",
+                "mode",
+            )
+            if c in people.columns
+        ]
+        data = _plain(people[columns])
+        tooltip = [alt.Tooltip(f"{c}:N") for c in columns if c not in ("voluntary", "trust")]
+        tooltip[2:2] = [
+            alt.Tooltip("voluntary:Q", format=".2f"),
+            alt.Tooltip("trust:Q", format=".2f"),
+        ]
+        layers.append(
+            alt.Chart(data)
+            .mark_circle(size=28, opacity=0.55)
+            .encode(x="voluntary:Q", y="trust:Q", color=color, tooltip=tooltip)
+        )
+    if has_round:
+        travel = direction_of_travel(summary)
+        travel = travel.dropna(subset=["voluntary_from", "voluntary_to", "trust_from", "trust_to"])
+        if len(travel):
+            arrows = _plain(
+                travel[
+                    [
+                        "partnership",
+                        "from_round",
+                        "to_round",
+                        "voluntary_from",
+                        "trust_from",
+                        "voluntary_to",
+                        "trust_to",
+                        "direction",
+                    ]
+                ]
+            )
+            # The head sits halfway along, pointing the way of travel: degrees
+            # clockwise from "up" (the map is square, so data and screen angles agree).
+            arrows["x_mid"] = (arrows["voluntary_from"] + arrows["voluntary_to"]) / 2
+            arrows["y_mid"] = (arrows["trust_from"] + arrows["trust_to"]) / 2
+            arrows["angle"] = np.degrees(
+                np.arctan2(
+                    travel["voluntary_to"] - travel["voluntary_from"],
+                    travel["trust_to"] - travel["trust_from"],
+                )
+            ).to_numpy()
+            tip = [
+                alt.Tooltip("partnership:N"),
+                alt.Tooltip("from_round:N", title="From"),
+                alt.Tooltip("to_round:N", title="To"),
+                alt.Tooltip("direction:N", title="Direction of travel"),
+            ]
+            layers.append(
+                alt.Chart(arrows)
+                .mark_rule(strokeWidth=2)
+                .encode(
+                    x="voluntary_from:Q",
+                    y="trust_from:Q",
+                    x2="voluntary_to:Q",
+                    y2="trust_to:Q",
+                    color=color,
+                    tooltip=tip,
+                )
+            )
+            layers.append(
+                alt.Chart(arrows)
+                .mark_point(shape="triangle-up", size=140, filled=True, opacity=1)
+                .encode(
+                    x="x_mid:Q",
+                    y="y_mid:Q",
+                    angle=alt.Angle("angle:Q", scale=alt.Scale(domain=[0, 360], range=[0, 360])),
+                    color=color,
+                    tooltip=tip,
+                )
+            )
+    points = summary.dropna(subset=["voluntary", "trust"])
+    keep = [
+        c
+        for c in (
+            "partnership",
+            "round",
+            "respondents",
+            "voluntary",
+            "trust",
+            "mode",
+            "near_boundary",
+            "disagreement_voluntary",
+            "disagreement_trust",
+            "partners_differ",
+            "continuum",
+        )
+        if c in points.columns
+    ]
+    data = _plain(points[keep])
+    tooltip = [alt.Tooltip("partnership:N")]
+    if has_round:
+        tooltip.append(alt.Tooltip("round:N"))
+    for column in keep:
+        if column in ("partnership", "round"):
+            continue
+        if column in ("voluntary", "trust") or column.startswith("disagreement"):
+            tooltip.append(alt.Tooltip(f"{column}:Q", format=".2f"))
+        elif column == "respondents":
+            tooltip.append(alt.Tooltip(f"{column}:Q"))
+        else:
+            tooltip.append(alt.Tooltip(f"{column}:N"))
+    layers.append(
+        alt.Chart(data)
+        .mark_circle(size=170, opacity=1, stroke="#1a202c", strokeWidth=1.5)
+        .encode(x="voluntary:Q", y="trust:Q", color=color, tooltip=tooltip)
+    )
+    b = boundaries
+    description = (
+        "Map of Armistead and Pettigrew’s heuristic. Across: how voluntary the partnership "
+        "is, from 0 (mandatory) to 1 (voluntary); up: how much service provision relies on "
+        "trust, from 0 (contract) to 1 (trust). Shaded areas: creating above trust "
+        f"{b.trust_above:g}; "
+        f"complying below trust {b.contract_below:g} and left of voluntary {b.mandatory_below:g}; "
+        f"constraining elsewhere. {_describe_points(summary)}"
+    )
+    if respondents is not None:
+        description += " Small points are single respondents."
+    if has_round:
+        description += " Arrows show each partnership's movement from one round to the next."
+    description += note
+    return alt.layer(*layers).properties(
+        width=420, height=420, title=title, description=description.strip()
+    )
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with categorical and text columns as plain strings (JSON-friendly)."""
+    out = frame.copy()
+    for column in out.columns:
+        if (
+            isinstance(out[column].dtype, pd.CategoricalDtype)
+            or out[column].dtype == object
+            or (pd.api.types.is_string_dtype(out[column].dtype))
+        ):
+            values = out[column].astype(object)
+            out[column] = values.where(values.notna(), None)
+    return out.reset_index(drop=True)
+
+
+def item_profile(
+    responses: pd.DataFrame,
+    partnership: str | None = None,
+    *,
+    round: str | int | None = None,
+    by: str = "organization",
+) -> alt.LayerChart:
+    """Item by item, where each organisation's (or respondent's) answers lie.
+
+    For every ``MV`` and ``CT`` item, a line spans the lowest to the highest
+    mean answer of the groups (organisations, or single respondents), and a
+    point marks each group. A long line is an item the partners see
+    differently; a short one, an item they agree on.
+
+    Parameters
+    ----------
+    responses : DataFrame
+        The canonical answers (see :func:`toolkit.forms.read_responses`).
+    partnership : str, optional
+        Which partnership; needed when there are several.
+    round : str or int, optional
+        Which round; by default the latest.
+    by : {"organization", "respondent"}
+        What a point stands for. Falls back to ``respondent`` when there is no
+        organisation column.
+
+    Examples
+    --------
+    >>> from toolkit.classification import example_responses
+    >>> chart = item_profile(example_responses(), "Example partnership A", round=2025)
+    >>> spec = chart.to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['rule', 'circle']
+    >>> "furthest apart" in spec["description"]
+    True
+    """
+    alt = _alt()
+    frame = responses
+    if "organisation" in frame.columns and "organization" not in frame.columns:
+        frame = frame.rename(columns={"organisation": "organization"})
+    names = frame["partnership"].astype(str)
+    distinct = list(dict.fromkeys(names))
+    if partnership is None:
+        if len(distinct) != 1:
+            raise InputError(
+                "several partnerships: say which one to profile",
+                value=", ".join(distinct[:5]) + (" ..." if len(distinct) > 5 else ""),
+                allowed="partnership= one of the names in the data",
+            )
+        partnership = distinct[0]
+    if str(partnership) not in distinct:
+        raise InputError(
+            "no such partnership", value=str(partnership), allowed=", ".join(distinct[:10])
+        )
+    frame = frame[names == str(partnership)]
+    where = f"{partnership}"
+    if "round" in frame.columns:
+        rounds = frame["round"].astype(str)
+        ordered = sorted(
+            set(rounds),
+            key=lambda r: (0, float(r), r) if _is_number(r) else (1, 0.0, r),
+        )
+        chosen = str(round) if round is not None else ordered[-1]
+        if chosen not in ordered:
+            raise InputError("no such round", value=chosen, allowed=", ".join(ordered))
+        frame = frame[rounds == chosen]
+        where += f", round {chosen}"
+    if by not in ("organization", "respondent"):
+        raise ValueError(f"by must be 'organization' or 'respondent', got {by!r}")
+    if by == "organization" and "organization" not in frame.columns:
+        by = "respondent"
+    bank = item_bank()
+    bank = bank[bank["axis"] != "continuum"]
+    items = [i for i in bank["id"] if i in frame.columns]
+    if by == "respondent" and "respondent" not in frame.columns:
+        group = pd.Series([f"row {i}" for i in range(len(frame))], index=frame.index)
+    else:
+        group = frame[by].astype(object).where(frame[by].notna(), "(not given)").astype(str)
+    answers = frame[items].apply(pd.to_numeric, errors="coerce")
+    means = answers.groupby(group.to_numpy()).mean()
+    long = (
+        means.reset_index(names="group")
+        .melt(id_vars="group", var_name="id", value_name="answer")
+        .dropna(subset=["answer"])
+    )
+    info = bank.set_index("id")
+    long["item"] = long["id"] + " " + long["id"].map(info["topic"])
+    long["statement_a"] = long["id"].map(info["left_pole"])
+    long["statement_b"] = long["id"].map(info["right_pole"])
+    long["axis"] = long["id"].map(info["axis"])
+    spread = long.groupby("id")["answer"].agg(["min", "max"])
+    spread["spread"] = spread["max"] - spread["min"]
+    spread = spread.reset_index()
+    spread["item"] = spread["id"] + " " + spread["id"].map(info["topic"])
+    order = [f"{i} {info.loc[i, 'topic']}" for i in items]
+    y = alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    x = alt.X(
+        "answer:Q",
+        scale=alt.Scale(domain=[1, 5]),
+        title=_ITEM_AXIS,
+        axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d"),
+    )
+    lines = (
+        alt.Chart(spread)
+        .mark_rule(strokeWidth=3, color="#a0aec0")
+        .encode(
+            x=alt.X(
+                "min:Q",
+                scale=alt.Scale(domain=[1, 5]),
+                title=_ITEM_AXIS,
+                axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d"),
+            ),
+            x2="max:Q",
+            y=y,
+            tooltip=[
+                alt.Tooltip("item:N"),
+                alt.Tooltip("spread:Q", format=".2f", title="Gap between groups"),
+            ],
+        )
+    )
+    label = "Organisation" if by == "organization" else "Respondent"
+    dots = (
+        alt.Chart(long)
+        .mark_circle(size=70, opacity=0.9)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("group:N", title=label),
+            tooltip=[
+                alt.Tooltip("item:N"),
+                alt.Tooltip("group:N", title=label),
+                alt.Tooltip("answer:Q", format=".2f", title="Mean answer"),
+                alt.Tooltip("statement_a:N", title="A (1)"),
+                alt.Tooltip("statement_b:N", title="B (5)"),
+            ],
+        )
+    )
+    widest = spread.sort_values(["spread", "id"], ascending=[False, True]).head(3)
+    groups = long["group"].nunique()
+    if groups > 1 and len(widest):
+        apart = ", ".join(f"{r.item} (gap {r.spread:.1f})" for r in widest.itertuples())
+        closest = spread.sort_values(["spread", "id"]).head(1).iloc[0]
+        detail = (
+            f"The items on which they are furthest apart are {apart}; they are closest on "
+            f"{closest['item']} (gap {closest['spread']:.1f})."
+        )
+    else:
+        detail = "Only one group answered, so there is nothing to compare."
+    plural = "organisations" if by == "organization" else "respondents"
+    description = (
+        f"Item profile for {where}: for each of {len(items)} statements, the mean answer of "
+        f"each of {groups} {plural} on a scale from 1 (statement A fits much better) to 5 "
+        f"(statement B fits much better), with a line from the lowest to the highest. {detail}"
+    )
+    return alt.layer(lines, dots).properties(
+        width=360,
+        height=alt.Step(16),
+        title=f"Item by item: {where}",
+        description=description,
+    )
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+def continuum_bar(data: pd.DataFrame, *, title: str | None = None) -> alt.Chart:
+    """How many partnerships (or respondents) reached each level of Himmelman's continuum.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Has a ``continuum`` column: a partnership summary (one row per
+        partnership and round) or scored respondents. Missing levels (no
+        ``H`` item answered) are counted as "not answered".
+    title : str, optional
+
+    Examples
+    --------
+    >>> from toolkit.classification import classify, example_responses
+    >>> spec = continuum_bar(classify(example_responses()).scored).to_dict()
+    >>> spec["layer"][0]["mark"]["type"], spec["layer"][0]["encoding"]["x"]["sort"][:2]
+    ('bar', ['none', 'networking'])
+    """
+    alt = _alt()
+    if "continuum" not in data.columns:
+        raise InputError(
+            "no continuum column", allowed="a table from score_responses or summarize_partnerships"
+        )
+    unit = "respondents" if "respondent" in data.columns else "partnerships"
+    if unit == "partnerships" and "round" in data.columns and data["round"].nunique() > 1:
+        return _continuum_by_round(alt, data, title)
+    levels = data["continuum"].astype(object).where(data["continuum"].notna(), "not answered")
+    order = [*CONTINUUM_LEVELS, "not answered"]
+    counts = levels.value_counts().reindex(order, fill_value=0)
+    if counts["not answered"] == 0:
+        counts = counts.drop("not answered")
+        order = order[:-1]
+    frame = pd.DataFrame({"level": counts.index, "count": counts.to_numpy().astype(int)})
+    frame["rank"] = np.arange(len(frame))
+    total = int(frame["count"].sum())
+    spoken = ", ".join(f"{r.level} {r.count}" for r in frame.itertuples())
+    description = (
+        f"Bar chart of Himmelman's continuum, levels in order from none to collaborating: "
+        f"the number of {unit} at each level, out of {total}. {spoken}."
+    )
+    peak = int(frame["count"].max()) if len(frame) else 0
+    base = alt.Chart(frame).encode(
+        x=alt.X("level:N", sort=order, title="Level reached", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("count:Q", title=f"Number of {unit}", axis=_count_axis(alt, peak)),
+    )
+    bars = base.mark_bar(color="#2b6cb0").encode(
+        opacity=alt.condition("datum.level == 'not answered'", alt.value(0.4), alt.value(1.0)),
+        tooltip=[alt.Tooltip("level:N", title="Level"), alt.Tooltip("count:Q", title=unit)],
+    )
+    text = base.mark_text(dy=-8).encode(text="count:Q")
+    return alt.layer(bars, text).properties(
+        width=alt.Step(90),
+        height=220,
+        title=title or f"Himmelman's continuum: {unit} per level",
+        description=description,
+    )
+
+
+def _count_axis(alt: Any, peak: int) -> Any:
+    # Whole numbers only: explicit ticks for small counts, at least a step of 1 otherwise.
+    if peak <= 10:
+        return alt.Axis(values=list(range(peak + 1)), format="d")
+    return alt.Axis(tickMinStep=1, format="d")
+
+
+def _continuum_by_round(alt: Any, data: pd.DataFrame, title: str | None) -> Any:
+    """Partnerships per level in each round: a partnership counts once per round, so four
+    rows for two partnerships over two rounds read as two partnerships in each round."""
+    levels = data["continuum"].astype(object).where(data["continuum"].notna(), "not answered")
+    rounds = data["round"].astype(str)
+    order = [*CONTINUUM_LEVELS, "not answered"]
+    if not (levels == "not answered").any():
+        order = order[:-1]
+    round_order = sorted(
+        set(rounds), key=lambda r: (0, float(r), r) if _is_number(r) else (1, 0.0, r)
+    )
+    counts = (
+        pd.DataFrame({"round": rounds, "level": levels, "partnership": data["partnership"]})
+        .groupby(["round", "level"])["partnership"]
+        .nunique()
+    )
+    index = pd.MultiIndex.from_product([round_order, order], names=["round", "level"])
+    frame = counts.reindex(index, fill_value=0).rename("count").reset_index()
+    frame["count"] = frame["count"].astype(int)
+    spoken = "; ".join(
+        f"round {r}: "
+        + ", ".join(f"{x.level} {x.count}" for x in frame[frame["round"] == r].itertuples())
+        for r in round_order
+    )
+    total = int(data["partnership"].nunique())
+    description = (
+        "Bar chart of Himmelman's continuum, levels in order from none to collaborating: "
+        f"the number of partnerships at each level in each round, out of {total} "
+        f"partnerships. {spoken}."
+    )
+    peak = int(frame["count"].max()) if len(frame) else 0
+    base = alt.Chart(frame).encode(
+        x=alt.X("level:N", sort=order, title="Level reached", axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("round:N", sort=round_order),
+        y=alt.Y("count:Q", title="Number of partnerships", axis=_count_axis(alt, peak)),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "round:N",
+            sort=round_order,
+            title="Round",
+            scale=alt.Scale(range=["#90cdf4", "#2b6cb0", "#1a365d", "#b25400", "#2e7d32"]),
+        ),
+        tooltip=[
+            alt.Tooltip("round:N", title="Round"),
+            alt.Tooltip("level:N", title="Level"),
+            alt.Tooltip("count:Q", title="partnerships"),
+        ],
+    )
+    text = base.mark_text(dy=-8).encode(text="count:Q")
+    return alt.layer(bars, text).properties(
+        width=alt.Step(45),
+        height=220,
+        title=title or "Himmelman's continuum: partnerships per level, by round",
+        description=description,
+    )
+
+
+def heuristic_explorer(
+    voluntary: float = 0.5,
+    trust: float = 0.5,
+    *,
+    boundaries: Boundaries = DEFAULT_BOUNDARIES,
+) -> alt.LayerChart:
+    """An interactive map with two sliders that needs no Python kernel.
+
+    The sliders are Vega-Lite parameters bound to range inputs; moving them
+    moves a point across the map, and a caption says which area it is in and
+    whether it is near a boundary (within ``boundaries.margin``). The rule is
+    the same as :func:`toolkit.classification.classify_mode`, written as a
+    Vega expression, so the chart works on a static page.
+
+    Parameters
+    ----------
+    voluntary, trust : float, default 0.5
+        Where the point starts (0-1).
+    boundaries : Boundaries, optional
+
+    Examples
+    --------
+    >>> spec = heuristic_explorer(0.2, 0.8).to_dict()
+    >>> sorted(p["name"] for p in spec["params"])
+    ['trust', 'voluntary']
+    >>> spec["params"][0]["bind"]["input"]
+    'range'
+    """
+    for name, value in (("voluntary", voluntary), ("trust", trust)):
+        if not 0 <= value <= 1:
+            raise ValueError(f"{name} must be from 0 to 1, got {value}")
+    alt = _alt()
+    b = boundaries
+    v_param = alt.param(
+        name="voluntary",
+        value=float(voluntary),
+        bind=alt.binding_range(
+            min=0, max=1, step=0.01, name="Voluntary (0 mandatory, 1 voluntary) "
+        ),
+    )
+    t_param = alt.param(
+        name="trust",
+        value=float(trust),
+        bind=alt.binding_range(min=0, max=1, step=0.01, name="Trust (0 contract, 1 trust) "),
+    )
+    mode = (
+        f"trust > {b.trust_above} ? 'creating' : "
+        f"(trust < {b.contract_below} && voluntary < {b.mandatory_below} ? 'complying' : "
+        "'constraining')"
+    )
+    t, c, m = b.trust_above, b.contract_below, b.mandatory_below
+    distance = (
+        f"min(abs(trust - {t}), "
+        f"sqrt(pow(max(voluntary - {m}, 0), 2) + pow(trust - {c}, 2)), "
+        f"sqrt(pow(voluntary - {m}, 2) + pow(max(trust - {c}, 0), 2)))"
+    )
+    point = (
+        alt.Chart(pd.DataFrame({"point": ["your partnership"]}))
+        .transform_calculate(x="voluntary", y="trust", mode=mode, distance=distance)
+        .transform_calculate(
+            caption=(
+                "'Area: ' + datum.mode + (datum.distance <= "
+                f"{b.margin} ? ' (near a boundary: read it as between two areas)' : '')"
+            )
+        )
+    )
+    dot = point.mark_point(shape="diamond", size=260, filled=True, color="#1a202c").encode(
+        x=alt.X("x:Q", scale=alt.Scale(domain=[0, 1], nice=False)),
+        y=alt.Y("y:Q", scale=alt.Scale(domain=[0, 1], nice=False)),
+        tooltip=[
+            alt.Tooltip("x:Q", title="voluntary", format=".2f"),
+            alt.Tooltip("y:Q", title="trust", format=".2f"),
+            alt.Tooltip("mode:N", title="area"),
+            alt.Tooltip("distance:Q", title="distance to nearest boundary", format=".2f"),
+        ],
+    )
+    caption = point.mark_text(
+        align="left", baseline="top", fontSize=14, fontWeight="bold", dx=4, dy=4
+    ).encode(x=alt.value(0), y=alt.value(0), text="caption:N")
+    description = (
+        "Interactive map of Armistead and Pettigrew’s heuristic. Two sliders set how voluntary "
+        "the partnership is (0 mandatory to 1 voluntary) and how much it relies on trust "
+        "(0 contract to 1 trust); the diamond moves to that point and the caption names its "
+        f"area. Creating is above trust {b.trust_above:g}; complying is below trust "
+        f"{b.contract_below:g} and left of voluntary {b.mandatory_below:g}; constraining is "
+        "everywhere else."
+    )
+    return (
+        alt.layer(*_area_layers(alt, boundaries), dot, caption)
+        .add_params(v_param, t_param)
+        .properties(width=400, height=400, title="Move the partnership", description=description)
+    )
