@@ -148,8 +148,8 @@ def test_plan_summary_and_report():
     sentences = plan_summary(report)
     assert 3 <= len(sentences) <= 6
     assert sentences[0].startswith("In the six-step plan “UMass Boston")
-    assert "none of the six steps is complete yet (4 in progress and 2 not started)" in (
-        sentences[0]
+    assert (
+        "none of the six steps is complete yet (4 in progress and 2 not started)" in (sentences[0])
     )
     assert "assess further" in sentences[1]
     assert sentences[-1].startswith("Next: ")
