@@ -10,6 +10,7 @@ from ..forms import (
     ANSWER_LABELS,
     YES_NO_LABELS,
 )
+from ..io import safe_csv_text
 from ..reports.document import Choices, Group, Paragraph, Report, Section, WriteIn
 from ..reports.render import render_html, render_markdown
 from .items import _bank
@@ -99,7 +100,7 @@ def questionnaire(format: str = "md") -> str:
                     "source": row.source,
                 }
             )
-        return pd.DataFrame(rows).to_csv(index=False, lineterminator="\n")
+        return safe_csv_text(pd.DataFrame(rows))
     doc = questionnaire_document()
     return render_markdown(doc) if format == "md" else render_html(doc)
 

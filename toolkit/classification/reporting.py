@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..io import safe_csv_text
 from ..reports.render import render_html, render_markdown
 from ..reports.xlsx import workbook_bytes
 from .document import classification_report
@@ -53,7 +54,7 @@ def to_csv(result: Classification) -> str:
     for column in out.columns:
         if pd.api.types.is_float_dtype(out[column].dtype):
             out[column] = out[column].round(4)
-    return out.to_csv(index=False, lineterminator="\n")
+    return safe_csv_text(out)
 
 
 def to_markdown(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
-from ..io import atomic_write_bytes, atomic_write_text
+from ..io import atomic_write_bytes, atomic_write_text, write_terminal
 
 __all__ = ["add_output_options", "emit"]
 
@@ -23,21 +23,30 @@ def add_output_options(
         default=default,
         help=f"output format (default: {default})",
     )
-    parser.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    parser.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write to PATH instead of standard output ('-' is standard output); never one of "
+        "the input files; a link is written through to its target",
+    )
 
 
 def emit(text: str | bytes, out: str | None) -> None:
     """Write a command's result to ``out`` atomically, or to standard output.
 
-    ``bytes`` are a workbook (``--format xlsx``): they need ``--out``.
+    ``bytes`` are a workbook (``--format xlsx``): they need ``--out``. On a
+    terminal, control characters in the text are shown escaped
+    (:func:`toolkit.io.printable`), so a name holding ``ESC[2J`` cannot clear
+    the screen or fake a message.
     """
     if isinstance(text, bytes):
-        if not out:
+        if not out or out == "-":
             raise InputError(
                 "a workbook cannot be written to the terminal", allowed="--out FILE.xlsx"
             )
         atomic_write_bytes(Path(out), text)
-    elif out:
+    elif out and out != "-":
         atomic_write_text(Path(out), text)
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        write_terminal(sys.stdout, text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()

@@ -9,11 +9,11 @@ Formula injection
 -----------------
 A spreadsheet may run text that begins with ``=``, ``+``, ``-``, ``@``, a tab
 or a carriage return as a formula (OWASP, "CSV Injection"). In a workbook the
-toolkit writes every string as a string cell (``t="s"``/inline text, never
-``<f>``), and marks such a cell with Excel's "quote prefix" so that editing it
-in Excel keeps it text too. The text itself is kept exactly as written (no
-visible apostrophe is added, unlike CSV, where the quote is how a spreadsheet
-learns the cell is text). :func:`formula_like` is the rule.
+toolkit writes every string as a string cell (inline text, never ``<f>``);
+text that could be a formula is also neutralised by
+:func:`toolkit.io.neutralise_cell` (a leading quote, as in every CSV the
+toolkit writes) and marked with Excel's "quote prefix", so that editing it in
+Excel keeps it text too.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from io import BytesIO
 from typing import Any
 
+from ..io import neutralise_cell
 from .document import Report, Table
 from .humanise import cell_text
 
@@ -43,7 +44,8 @@ _MAX_WIDTH = 60
 
 
 def formula_like(text: str) -> bool:
-    """True when a spreadsheet could take ``text`` for a formula.
+    """True when a spreadsheet could take ``text`` for a formula (the rule of
+    :func:`toolkit.io.neutralise_cell`, which the workbook applies to such text).
 
     >>> formula_like("=HYPERLINK(1)"), formula_like("\\t@SUM(A1)"), formula_like("-3")
     (True, True, False)
@@ -87,10 +89,11 @@ def _put(sheet: Any, row: int, col: int, value: Any, kind: str = "text") -> int:
     text = cell_text(value, kind)
     if text == "":
         return 0
-    cell.value = text
-    cell.data_type = "s"  # text, even when it starts with "="
     if formula_like(text):
+        text = neutralise_cell(text)  # the toolkit's one rule: a leading quote
         cell.quotePrefix = True
+    cell.value = text
+    cell.data_type = "s"  # stored as text, never as a formula
     return max(len(line) for line in text.splitlines() or [""])
 
 

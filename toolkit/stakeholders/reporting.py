@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..io import safe_csv_text
 from ..reports.document import Report
 from ..reports.render import render_html, render_markdown
 from ..reports.xlsx import workbook_bytes
@@ -127,7 +128,7 @@ def report(
     if format == "json":
         return to_json(result)
     if format == "csv":
-        return result["table"].to_csv(index=False)
+        return safe_csv_text(result["table"])
     if format == "html":
         return to_html(result)
     if format == "xlsx":
