@@ -132,6 +132,10 @@ def test_item_profile(result):
     assert all(1 <= d["answer"] <= 5 for d in data)
     assert "Example partnership A, round 2025" in spec["description"]
     assert "furthest apart" in spec["description"]
+    # The axis uses the questionnaire's words for the two ends of the scale.
+    assert dots["encoding"]["x"]["title"] == (
+        "Mean answer: 1 = A fits much better, 5 = B fits much better"
+    )
 
 
 def test_item_profile_by_respondent_and_errors(result):
@@ -157,15 +161,21 @@ def test_continuum_bar_orders_levels_and_counts(result):
         "cooperating",
         "collaborating",
     ]
-    data = {d["level"]: d["count"] for d in spec["datasets"][spec["data"]["name"]]}
-    assert data == {
-        "none": 0,
-        "networking": 0,
-        "coordinating": 1,
-        "cooperating": 2,
-        "collaborating": 1,
+    # Two partnerships over two rounds: each round counts each partnership once (four
+    # partnership-rounds are not four partnerships).
+    data = {(d["round"], d["level"]): d["count"] for d in spec["datasets"][spec["data"]["name"]]}
+    assert {k: v for k, v in data.items() if v} == {
+        ("2025", "coordinating"): 1,
+        ("2025", "collaborating"): 1,
+        ("2026", "cooperating"): 2,
     }
-    assert "number of partnerships" in spec["description"]
+    assert sum(v for (r, _), v in data.items() if r == "2025") == 2
+    assert bars["encoding"]["xOffset"]["field"] == "round"
+    assert "number of partnerships at each level in each round, out of 2" in spec["description"]
+    one_round = result.summary[result.summary["round"] == "2026"]
+    single = continuum_bar(one_round).to_dict()
+    counts = {d["level"]: d["count"] for d in single["datasets"][single["data"]["name"]]}
+    assert counts["cooperating"] == 2 and sum(counts.values()) == 2
 
 
 def test_continuum_bar_counts_unanswered_respondents():

@@ -130,7 +130,7 @@ def html_page(title: str, body: str, *, lang: str = "en") -> str:
     >>> "vegaEmbed" in page
     False
     """
-    css = _asset("templates/report.css")
+    css = _asset("reports/templates/report.css")
     scripts = ""
     if "toolkit-vega-spec" in body:
         bundle = _asset("static/vega-bundle.js").replace("</script", "<\\/script")

@@ -29,6 +29,7 @@ import pandas as pd
 
 from ..continuum import CONTINUUM_LEVELS
 from ..errors import InputError
+from ..forms import ANSWER_LABELS
 from .items import item_bank
 from .modes import DEFAULT_BOUNDARIES, MODES, Boundaries
 from .travel import direction_of_travel
@@ -52,6 +53,8 @@ MODE_COLORS: dict[str, str] = {
 }
 _AXIS_X = "Voluntary: 0 = mandatory, 1 = voluntary"
 _AXIS_Y = "Trust: 0 = contract, 1 = trust"
+# The questionnaire's own words for the ends of its 1-5 scale (statement A and statement B).
+_ITEM_AXIS = f"Mean answer: 1 = {ANSWER_LABELS[1]}, 5 = {ANSWER_LABELS[5]}"
 
 
 def _alt() -> Any:
@@ -517,7 +520,7 @@ def item_profile(
     x = alt.X(
         "answer:Q",
         scale=alt.Scale(domain=[1, 5]),
-        title="Mean answer: 1 = A, 5 = B",
+        title=_ITEM_AXIS,
         axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d"),
     )
     lines = (
@@ -527,7 +530,7 @@ def item_profile(
             x=alt.X(
                 "min:Q",
                 scale=alt.Scale(domain=[1, 5]),
-                title="Mean answer: 1 = A, 5 = B",
+                title=_ITEM_AXIS,
                 axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d"),
             ),
             x2="max:Q",
@@ -611,6 +614,8 @@ def continuum_bar(data: pd.DataFrame, *, title: str | None = None) -> alt.Chart:
             "no continuum column", allowed="a table from score_responses or summarize_partnerships"
         )
     unit = "respondents" if "respondent" in data.columns else "partnerships"
+    if unit == "partnerships" and "round" in data.columns and data["round"].nunique() > 1:
+        return _continuum_by_round(alt, data, title)
     levels = data["continuum"].astype(object).where(data["continuum"].notna(), "not answered")
     order = [*CONTINUUM_LEVELS, "not answered"]
     counts = levels.value_counts().reindex(order, fill_value=0)
@@ -626,15 +631,9 @@ def continuum_bar(data: pd.DataFrame, *, title: str | None = None) -> alt.Chart:
         f"the number of {unit} at each level, out of {total}. {spoken}."
     )
     peak = int(frame["count"].max()) if len(frame) else 0
-    # Whole numbers only: explicit ticks for small counts, at least a step of 1 otherwise.
-    axis = (
-        alt.Axis(values=list(range(peak + 1)), format="d")
-        if peak <= 10
-        else alt.Axis(tickMinStep=1, format="d")
-    )
     base = alt.Chart(frame).encode(
         x=alt.X("level:N", sort=order, title="Level reached", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("count:Q", title=f"Number of {unit}", axis=axis),
+        y=alt.Y("count:Q", title=f"Number of {unit}", axis=_count_axis(alt, peak)),
     )
     bars = base.mark_bar(color="#2b6cb0").encode(
         opacity=alt.condition("datum.level == 'not answered'", alt.value(0.4), alt.value(1.0)),
@@ -645,6 +644,71 @@ def continuum_bar(data: pd.DataFrame, *, title: str | None = None) -> alt.Chart:
         width=alt.Step(90),
         height=220,
         title=title or f"Himmelman's continuum: {unit} per level",
+        description=description,
+    )
+
+
+def _count_axis(alt: Any, peak: int) -> Any:
+    # Whole numbers only: explicit ticks for small counts, at least a step of 1 otherwise.
+    if peak <= 10:
+        return alt.Axis(values=list(range(peak + 1)), format="d")
+    return alt.Axis(tickMinStep=1, format="d")
+
+
+def _continuum_by_round(alt: Any, data: pd.DataFrame, title: str | None) -> Any:
+    """Partnerships per level in each round: a partnership counts once per round, so four
+    rows for two partnerships over two rounds read as two partnerships in each round."""
+    levels = data["continuum"].astype(object).where(data["continuum"].notna(), "not answered")
+    rounds = data["round"].astype(str)
+    order = [*CONTINUUM_LEVELS, "not answered"]
+    if not (levels == "not answered").any():
+        order = order[:-1]
+    round_order = sorted(
+        set(rounds), key=lambda r: (0, float(r), r) if _is_number(r) else (1, 0.0, r)
+    )
+    counts = (
+        pd.DataFrame({"round": rounds, "level": levels, "partnership": data["partnership"]})
+        .groupby(["round", "level"])["partnership"]
+        .nunique()
+    )
+    index = pd.MultiIndex.from_product([round_order, order], names=["round", "level"])
+    frame = counts.reindex(index, fill_value=0).rename("count").reset_index()
+    frame["count"] = frame["count"].astype(int)
+    spoken = "; ".join(
+        f"round {r}: "
+        + ", ".join(f"{x.level} {x.count}" for x in frame[frame["round"] == r].itertuples())
+        for r in round_order
+    )
+    total = int(data["partnership"].nunique())
+    description = (
+        "Bar chart of Himmelman's continuum, levels in order from none to collaborating: "
+        f"the number of partnerships at each level in each round, out of {total} "
+        f"partnerships. {spoken}."
+    )
+    peak = int(frame["count"].max()) if len(frame) else 0
+    base = alt.Chart(frame).encode(
+        x=alt.X("level:N", sort=order, title="Level reached", axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("round:N", sort=round_order),
+        y=alt.Y("count:Q", title="Number of partnerships", axis=_count_axis(alt, peak)),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "round:N",
+            sort=round_order,
+            title="Round",
+            scale=alt.Scale(range=["#90cdf4", "#2b6cb0", "#1a365d", "#b25400", "#2e7d32"]),
+        ),
+        tooltip=[
+            alt.Tooltip("round:N", title="Round"),
+            alt.Tooltip("level:N", title="Level"),
+            alt.Tooltip("count:Q", title="partnerships"),
+        ],
+    )
+    text = base.mark_text(dy=-8).encode(text="count:Q")
+    return alt.layer(bars, text).properties(
+        width=alt.Step(45),
+        height=220,
+        title=title or "Himmelman's continuum: partnerships per level, by round",
         description=description,
     )
 

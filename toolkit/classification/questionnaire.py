@@ -11,7 +11,8 @@ from ..forms import (
     YES_NO_LABELS,
 )
 from ..io import safe_csv_text
-from ..report import esc, html_page, md_cell
+from ..reports.document import Choices, Group, Paragraph, Report, Section, WriteIn
+from ..reports.render import render_html, render_markdown
 from .items import _bank
 
 # --------------------------------------------------------------------------- questionnaire
@@ -67,7 +68,6 @@ def questionnaire(format: str = "md") -> str:
     if format not in _FORMATS:
         raise ValueError(f"format must be one of {', '.join(_FORMATS)}, got {format!r}")
     bank = _bank()
-    scale = " | ".join(f"{k} = {v}" for k, v in ANSWER_LABELS.items())
     scale_options = "|".join(ANSWER_LABELS.values())
     yes_no = "|".join(YES_NO_LABELS[k] for k in (1, 0))
     if format == "csv":
@@ -101,70 +101,55 @@ def questionnaire(format: str = "md") -> str:
                 }
             )
         return safe_csv_text(pd.DataFrame(rows))
-    sections = [
-        ("voluntary", "Part 1. How the partnership came about: mandatory or voluntary"),
-        ("trust", "Part 2. What service provision relies on: contract or trust"),
-        ("continuum", "Part 3. What the partners do together (answer yes or no)"),
-    ]
-    if format == "md":
-        out = [
-            "# Partnership questionnaire",
-            "",
-            _INTRO,
-            "",
-            "Answer scale: " + scale + ".",
-            "",
-            "Before the statements: **Partnership** (required), **Organisation** "
-            "(optional), **Respondent** (optional code or name).",
-            "",
-        ]
-        for axis, heading in sections:
-            out += [f"## {heading}", ""]
-            for row in bank[bank["axis"] == axis].itertuples(index=False):
-                if axis == "continuum":
-                    out.append(
-                        f"- **[{row.id}]** Do the partners {md_cell(row.topic)}? "
-                        f"Yes: {md_cell(_yes_text(row.right_pole))} (Yes / No)"
-                    )
-                else:
-                    out.append(
-                        f"- **[{row.id}] {md_cell(row.topic)}.** "
-                        f"A: {md_cell(row.left_pole)} B: {md_cell(row.right_pole)} "
-                        "(1 2 3 4 5)"
-                    )
-            out.append("")
-        out.append(
-            "Sources: Armistead & Pettigrew (2007), Tables 1 and 2 (paraphrased); Himmelman (2002)."
-        )
-        return "\n".join(out) + "\n"
-    body = [
-        f"<h1>{esc('Partnership questionnaire')}</h1>",
-        f"<p>{esc(_INTRO)}</p>",
-        f'<p class="meta">Answer scale: {esc(scale)}.</p>',
-        '<p><strong>Partnership</strong> (required): <span class="write-in"></span>'
-        '<strong>Organisation</strong> (optional): <span class="write-in"></span>'
-        "<strong>Respondent</strong> (optional code or name): "
-        '<span class="write-in"></span></p>',
-    ]
-    for axis, heading in sections:
-        body.append(f'<h2>{esc(heading)}</h2><ol class="questions">')
+    doc = questionnaire_document()
+    return render_markdown(doc) if format == "md" else render_html(doc)
+
+
+_PARTS = (
+    ("voluntary", "Part 1. How the partnership came about: mandatory or voluntary"),
+    ("trust", "Part 2. What service provision relies on: contract or trust"),
+    ("continuum", "Part 3. What the partners do together (answer yes or no)"),
+)
+
+
+def questionnaire_document() -> Report:
+    """The questionnaire as a :class:`~toolkit.reports.document.Report` (no Summary: it is
+    a form to fill in), from which the HTML page and the Markdown are rendered: write-in
+    boxes for the partnership, organisation and respondent, then every statement in order,
+    starting with its id in brackets, with a row of tick boxes under it."""
+    bank = _bank()
+    scale = " | ".join(f"{k} = {v}" for k, v in ANSWER_LABELS.items())
+    about = Section("about", "Before the statements", [Paragraph(_INTRO)])
+    about.blocks.append(Paragraph(f"Answer scale: {scale}.", "meta"))
+    for _, label, _, what in _META_QUESTIONS:
+        about.blocks.append(Group([Paragraph(f"{label} ({what})", "strong"), WriteIn(label)]))
+    sections = [about]
+    for axis, heading in _PARTS:
+        part = Section(f"part-{axis}", heading)
         for row in bank[bank["axis"] == axis].itertuples(index=False):
             if axis == "continuum":
-                body.append(
-                    f'<li class="keep-together"><strong>[{esc(row.id)}]</strong> Do the partners '
-                    f"{esc(row.topic)}? Yes: {esc(_yes_text(row.right_pole))} "
-                    '<span class="meta">Yes &#9744; No &#9744;</span></li>'
-                )
+                blocks = [
+                    Paragraph(f"[{row.id}] Do the partners {row.topic}?", "strong"),
+                    Paragraph(f"Yes: {_yes_text(row.right_pole)}"),
+                    Choices([YES_NO_LABELS[1], YES_NO_LABELS[0]]),
+                ]
             else:
-                boxes = " ".join(f"{k} &#9744;" for k in ANSWER_LABELS)
-                body.append(
-                    f'<li class="keep-together"><strong>[{esc(row.id)}] {esc(row.topic)}.</strong>'
-                    f"<br>A: {esc(row.left_pole)}<br>B: {esc(row.right_pole)}<br>"
-                    f'<span class="meta">A {boxes} B</span></li>'
-                )
-        body.append("</ol>")
-    body.append(
-        '<p class="meta">Sources: Armistead &amp; Pettigrew (2007), Tables 1 and 2 '
-        "(paraphrased); Himmelman (2002).</p>"
+                blocks = [
+                    Paragraph(f"[{row.id}] {row.topic}.", "strong"),
+                    Paragraph(f"A: {row.left_pole}"),
+                    Paragraph(f"B: {row.right_pole}"),
+                    Choices([str(k) for k in ANSWER_LABELS]),
+                ]
+            part.blocks.append(Group(blocks))
+        sections.append(part)
+    return Report(
+        title="Partnership questionnaire",
+        summary=[],
+        sections=sections,
+        sources=[
+            "Armistead & Pettigrew (2007), Tables 1 and 2 (paraphrased).",
+            "Himmelman (2002): the continuum of networking, coordinating, cooperating and "
+            "collaborating.",
+        ],
+        id="questionnaire",
     )
-    return html_page("Partnership questionnaire", "\n".join(body))

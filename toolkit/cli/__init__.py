@@ -23,12 +23,12 @@ from collections.abc import Sequence
 from .. import __version__
 from ..errors import InputError, InputWarning
 from ..io import check_out_not_input, clean_text, printable
-from . import classify, continuum, plan, stakeholders
+from . import classify, continuum, plan, stakeholders, workshop
 
 __all__ = ["build_parser", "main"]
 
 #: The modules that add sub-commands, in the order ``--help`` lists them.
-COMMAND_MODULES = (classify, continuum, plan, stakeholders)
+COMMAND_MODULES = (classify, continuum, plan, stakeholders, workshop)
 
 PROG = "python -m toolkit"
 

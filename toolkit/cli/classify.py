@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "from 0 (default: a fixed seed, reported in the settings). The same file and seed "
         "always give the same figures.",
     )
-    add_output_options(parser, ("json", "csv", "html", "md"), "json")
+    add_output_options(parser, ("json", "csv", "html", "md", "xlsx"), "json")
     parser.add_argument(
         "--sheet",
         metavar="NAME",

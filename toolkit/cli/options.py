@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..io import atomic_write_text, write_terminal
+from ..errors import InputError
+from ..io import atomic_write_bytes, atomic_write_text, write_terminal
 
 __all__ = ["add_output_options", "emit"]
 
@@ -30,14 +31,21 @@ def add_output_options(
     )
 
 
-def emit(text: str, out: str | None) -> None:
+def emit(text: str | bytes, out: str | None) -> None:
     """Write a command's result to ``out`` atomically, or to standard output.
 
-    On a terminal, control characters in the text are shown escaped
+    ``bytes`` are a workbook (``--format xlsx``): they need ``--out``. On a
+    terminal, control characters in the text are shown escaped
     (:func:`toolkit.io.printable`), so a name holding ``ESC[2J`` cannot clear
     the screen or fake a message.
     """
-    if out and out != "-":
+    if isinstance(text, bytes):
+        if not out or out == "-":
+            raise InputError(
+                "a workbook cannot be written to the terminal", allowed="--out FILE.xlsx"
+            )
+        atomic_write_bytes(Path(out), text)
+    elif out and out != "-":
         atomic_write_text(Path(out), text)
     else:
         write_terminal(sys.stdout, text if text.endswith("\n") else text + "\n")

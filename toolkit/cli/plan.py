@@ -4,7 +4,7 @@ Sub-commands::
 
     plan template [--format md|json|html] [--out PATH]   print the blank plan / worksheet
     plan new PATH [--title TEXT]                          write a blank plan (never overwrites)
-    plan check PATH [--format json|md] [--out PATH]       validate and report progress
+    plan check PATH [--format json|md|html|xlsx] [--out PATH]  validate and report progress
     plan export PATH [--format md|html] [--out PATH]      write the filled-in worksheet
 
 A plan that is not valid YAML or does not match the schema gives exit status 2
@@ -54,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "through the six steps, failure risks, setbacks, indicators and the next action.",
     )
     check.add_argument("path", metavar="PATH")
-    add_output_options(check, ("json", "md"), "md")
+    add_output_options(check, ("json", "md", "html", "xlsx"), "md")
     check.set_defaults(func=run_check)
 
     export = sub.add_parser(
@@ -96,7 +96,7 @@ def run_check(args: argparse.Namespace) -> int:
     from ..planning import load_plan
     from ..planning.reporting import plan_check
 
-    emit(plan_check(load_plan(args.path), args.format), args.out)
+    emit(plan_check(load_plan(args.path), args.format, source=args.path), args.out)
     return 0
 
 
@@ -104,5 +104,5 @@ def run_export(args: argparse.Namespace) -> int:
     from ..planning import load_plan
     from ..planning.reporting import plan_export
 
-    emit(plan_export(load_plan(args.path), args.format), args.out)
+    emit(plan_export(load_plan(args.path), args.format, source=args.path), args.out)
     return 0

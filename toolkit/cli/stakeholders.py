@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--relationships", metavar="REL.csv", help="relationships (source, target, kind, strength)"
     )
-    add_output_options(parser, ("json", "csv", "html", "md"), "md")
+    add_output_options(parser, ("json", "csv", "html", "md", "xlsx"), "md")
     parser.add_argument(
         "--sheet", metavar="NAME", help="the worksheet of an .xlsx register (name or position)"
     )

@@ -16,8 +16,11 @@ from typing import Any
 
 import pandas as pd
 
-from ..report import md_cell
+from ..reports.render import render_html, render_markdown
+from ..reports.summaries import plan_summary
+from ..reports.xlsx import workbook_bytes
 from . import diagnostics
+from .document import plan_check_report
 from .plan import Plan, _as_plan, blank_plan
 from .progress import next_action, plan_progress
 from .readiness import readiness_check
@@ -26,8 +29,10 @@ from .steps import _data, _steps_data
 from .worksheets import worksheet_html, worksheet_markdown
 
 __all__ = [
+    "check_html",
     "check_markdown",
     "check_report",
+    "check_xlsx",
     "plan_check",
     "plan_export",
     "plan_template",
@@ -132,25 +137,21 @@ def template_json() -> dict[str, Any]:
     }
 
 
-def check_markdown(report: dict[str, Any]) -> str:
-    """The plan check (what :func:`check_report` returns) as Markdown."""
-    lines = [f"# Plan check: {md_cell(report['title'] or '(untitled plan)')}", ""]
-    ready = report["readiness"]
-    lines += [f"**Readiness:** {ready['recommendation']}", ""]
-    lines += [f"- {md_cell(r)}" for r in ready["reasons"]] + [""]
-    lines += ["| Step | Status | Missing |", "|---|---|---|"]
-    for s in report["steps"]:
-        missing = "; ".join(s["missing"]) or "-"
-        lines.append(f"| {s['number']}. {s['name']} | {s['status']} | {md_cell(missing)} |")
-    summary = report["risk_summary"]
-    lines += ["", f"**Failure risk:** {summary['level']} ({summary['rated']} of 9 rated)"]
-    open_risks = [r for r in report["risks"] if r["status"] == "open"]
-    lines += [f"- open: {md_cell(r['reason'])}: {md_cell(r['action'])}" for r in open_risks]
-    readings = report["setbacks"]["summary"]["readings"]
-    if readings:
-        lines += ["", "**Setbacks:** " + ", ".join(f"{v} {k}" for k, v in readings.items())]
-    lines += ["", f"**Next:** {md_cell(report['next'])}", ""]
-    return "\n".join(lines)
+def check_markdown(report: dict[str, Any], *, source: str = "") -> str:
+    """The plan check (what :func:`check_report` returns) as Markdown: the same document
+    as the HTML page, its Summary first."""
+    return render_markdown(plan_check_report(report, source=source))
+
+
+def check_html(report: dict[str, Any], *, source: str = "") -> str:
+    """The plan check as one self-contained HTML page, its Summary first."""
+    return render_html(plan_check_report(report, source=source))
+
+
+def check_xlsx(report: dict[str, Any], *, source: str = "") -> bytes:
+    """The plan check as a workbook: the summary, then one sheet per table."""
+    doc = plan_check_report(report, source=source)
+    return workbook_bytes(doc.title, doc.summary, [doc])
 
 
 def plan_template(format: str = "md") -> str:
@@ -165,20 +166,27 @@ def plan_template(format: str = "md") -> str:
     raise ValueError(f"format must be md, json or html, not {format!r}")
 
 
-def plan_check(plan: PlanLike, format: str = "md") -> str:
-    """The plan check (:func:`check_report`) as JSON or Markdown."""
+def plan_check(plan: PlanLike, format: str = "md", *, source: str = "") -> str | bytes:
+    """The plan check (:func:`check_report`) as JSON, Markdown, an HTML page or a workbook
+    (``xlsx``, as bytes); ``source`` is the plan file (shown without its folder)."""
     report = check_report(plan)
     if format == "json":
         return json.dumps(report, indent=2, ensure_ascii=False)
     if format == "md":
-        return check_markdown(report)
-    raise ValueError(f"format must be json or md, not {format!r}")
-
-
-def plan_export(plan: PlanLike, format: str = "md") -> str:
-    """The plan as a filled-in worksheet: Markdown or one self-contained HTML page."""
+        return check_markdown(report, source=source)
     if format == "html":
-        return worksheet_html(plan)
+        return check_html(report, source=source)
+    if format == "xlsx":
+        return check_xlsx(report, source=source)
+    raise ValueError(f"format must be json, md, html or xlsx, not {format!r}")
+
+
+def plan_export(plan: PlanLike, format: str = "md", *, source: str = "") -> str:
+    """The plan as a filled-in worksheet, opening with the plan check's Summary: Markdown or
+    one self-contained HTML page."""
+    summary = plan_summary(check_report(plan))
+    if format == "html":
+        return worksheet_html(plan, summary=summary, source=source)
     if format == "md":
-        return worksheet_markdown(plan)
+        return worksheet_markdown(plan, summary=summary, source=source)
     raise ValueError(f"format must be md or html, not {format!r}")

@@ -15,9 +15,11 @@ from typing import Any
 import pandas as pd
 
 from ..io import safe_csv_text
-from ..report import chart_html, esc, html_page, md_cell, md_table, table_html
+from ..reports.document import Report
+from ..reports.render import render_html, render_markdown
+from ..reports.xlsx import workbook_bytes
 from .analysis import analyse_stakeholders
-from .charts import grid_chart, network_chart, sector_coverage_chart
+from .document import stakeholder_report
 from .gaps import stakeholder_summary
 from .members import (
     expanding_network_candidates,
@@ -27,10 +29,19 @@ from .members import (
 from .network import network_measures
 from .register import DEFAULT_DOMINANCE_THRESHOLD, resolve_thresholds
 
-__all__ = ["REPORT_FORMATS", "analyse", "report", "to_html", "to_json", "to_markdown"]
+__all__ = [
+    "REPORT_FORMATS",
+    "analyse",
+    "document",
+    "report",
+    "to_html",
+    "to_json",
+    "to_markdown",
+    "to_xlsx",
+]
 
-#: The formats :func:`report` can write.
-REPORT_FORMATS: tuple[str, ...] = ("json", "csv", "html", "md")
+#: The formats :func:`report` can write (``xlsx`` as bytes).
+REPORT_FORMATS: tuple[str, ...] = ("json", "csv", "html", "md", "xlsx")
 
 _STAKEHOLDER_COLUMNS = [
     "name", "organization", "sector", "power", "interest", "legitimacy", "urgency", "grid",
@@ -38,8 +49,6 @@ _STAKEHOLDER_COLUMNS = [
     "notes", "sector_mapped_from",
 ]  # fmt: skip
 _NETWORK_COLUMNS = ["degree", "betweenness", "other_sectors", "boundary_spanner", "isolate"]
-_HTML_ROWS = 500
-_CANDIDATE_ROWS = 100
 
 
 def analyse(
@@ -103,7 +112,7 @@ def report(
     *,
     format: str = "md",
     **options: Any,
-) -> str:
+) -> str | bytes:
     """The stakeholder report in ``format`` (one of :data:`REPORT_FORMATS`).
 
     ``options`` are those of :func:`analyse`.
@@ -122,6 +131,8 @@ def report(
         return safe_csv_text(result["table"])
     if format == "html":
         return to_html(result)
+    if format == "xlsx":
+        return to_xlsx(result)
     return to_markdown(result)
 
 
@@ -152,133 +163,22 @@ def to_json(result: dict[str, Any]) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _display(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy for HTML and Markdown tables: whole ratings without decimals, no long advice."""
-    out = frame.drop(columns=["recommendation"], errors="ignore").copy()
-    for column in ("power", "interest", "legitimacy", "urgency", "strength"):
-        if column in out.columns:
-            out[column] = out[column].map(lambda v: "" if pd.isna(v) else f"{v:g}")
-    if "betweenness" in out.columns:
-        out["betweenness"] = out["betweenness"].map(lambda v: f"{v:.3f}")
-    return out
-
-
-def _capped(frame: pd.DataFrame, limit: int, what: str) -> tuple[pd.DataFrame, str]:
-    if len(frame) <= limit:
-        return frame, ""
-    return frame.head(limit), (
-        f"Showing the first {limit:,} of {len(frame):,} {what}; "
-        "use --format csv or json for all of them."
-    )
-
-
-def _candidate_titles() -> dict[str, str]:
-    return {
-        "stakeholder_analysis": "Stakeholder analysis model: ranked by salience and gaps filled",
-        "self_selection": "Self-selection model: who would answer an open call",
-        "expanding_network": "Expanding network model: founders' ties, round by round",
-    }
+def document(result: dict[str, Any]) -> Report:
+    """The report as a document (see :func:`toolkit.stakeholders.document.stakeholder_report`)."""
+    return stakeholder_report(result)
 
 
 def to_html(result: dict[str, Any]) -> str:
-    summary = result["summary"]
-    reg = result["register"]
-    t = result["thresholds"]
-    parts = [f"<h1>Stakeholder map: {esc(result['source'])}</h1>"]
-    parts.append(
-        f'<p class="meta">{summary["stakeholders"]:,} stakeholders'
-        + (
-            f", {summary['network']['relationships']:,} relationships"
-            if "network" in summary
-            else ""
-        )
-        + ". A rating counts as high at or above "
-        + esc(", ".join(f"{k} {v:g}" for k, v in t.items()))
-        + ".</p>"
-    )
-    parts.append("<h2>Gaps and warnings</h2>")
-    if summary["gaps"]:
-        parts.append("<ul>" + "".join(f"<li>{esc(g)}</li>" for g in summary["gaps"]) + "</ul>")
-    else:
-        parts.append("<p>No gaps found.</p>")
-    if summary["sector_mappings"]:
-        mapped = "; ".join(
-            f"“{esc(m['from'])}” → {esc(m['to'])} ({m['count']})"
-            for m in summary["sector_mappings"]
-        )
-        parts.append(f"<p>Sector names mapped to the three spheres: {mapped}.</p>")
-    for note in result["notes"]:
-        parts.append(f'<p class="meta">Note: {esc(note)}.</p>')
-    dominance = pd.DataFrame(summary["dominance"])
-    parts.append(table_html(dominance, caption="Who holds the power (sum of power ratings)"))
-    parts.append("<h2>Charts</h2>")
-    parts.append(chart_html(grid_chart(reg, t)))
-    parts.append(chart_html(sector_coverage_chart(reg)))
-    if result["relationships"] is not None:
-        parts.append(
-            chart_html(network_chart(reg, result["relationships"], measures=result["network"]))
-        )
-        parts.append(f"<p>Betweenness: {esc(summary['network']['betweenness'])}.</p>")
-    parts.append("<h2>Stakeholders</h2>")
-    table, note = _capped(_display(result["table"]), _HTML_ROWS, "stakeholders")
-    if note:
-        parts.append(f'<p class="meta">{esc(note)}</p>')
-    parts.append(table_html(table, caption="Stakeholders: grid, salience, marginal"))
-    parts.append("<h2>Candidate members</h2>")
-    titles = _candidate_titles()
-    for key, frame in result["candidates"].items():
-        shown, note = _capped(frame, _CANDIDATE_ROWS, "candidates")
-        parts.append(f"<h3>{esc(titles[key])}</h3>")
-        if note:
-            parts.append(f'<p class="meta">{esc(note)}</p>')
-        parts.append(table_html(_display(shown)) if len(shown) else "<p>No candidates.</p>")
-    parts.append(
-        '<p class="meta">Sources: Mendelow (1991), power/interest grid; Mitchell, Agle &amp; '
-        "Wood (1997), stakeholder salience; Roberts, the six-step model after Cummings "
-        "(member identification); the encyclopedia article “Collaborative partnership” "
-        "(marginal stakeholders, power imbalance).</p>"
-    )
-    return html_page(f"Stakeholder map: {result['source']}", "\n".join(parts))
+    """The report as one self-contained HTML page: a Summary, then the detail."""
+    return render_html(document(result))
 
 
 def to_markdown(result: dict[str, Any]) -> str:
-    summary = result["summary"]
-    lines = [f"# Stakeholder map: {md_cell(result['source'])}", ""]
-    lines.append(
-        f"{summary['stakeholders']:,} stakeholders; sectors: "
-        + ", ".join(f"{k} {v}" for k, v in summary["sectors"].items())
-        + ". High ratings: "
-        + ", ".join(f"{k} {v:g}" for k, v in result["thresholds"].items())
-        + " and above."
-    )
-    lines += ["", "## Gaps and warnings", ""]
-    lines += [f"- {md_cell(g)}" for g in summary["gaps"]] or ["No gaps found."]
-    if summary["sector_mappings"]:
-        lines += ["", "Sector names mapped: " + "; ".join(
-            f"{md_cell(m['from'])} -> {m['to']} ({m['count']})"
-            for m in summary["sector_mappings"]
-        )]  # fmt: skip
-    lines += [f"\nNote: {n}." for n in result["notes"]]
-    if "network" in summary:
-        net = summary["network"]
-        lines += [
-            "",
-            "## Network",
-            "",
-            f"Betweenness: {net['betweenness']}. Most central: "
-            + ", ".join(md_cell(x) for x in net["most_central"])
-            + f". Boundary spanners: {net['boundary_spanners']}. Isolated: "
-            + (", ".join(md_cell(x) for x in net["isolates"]) or "none")
-            + ".",
-        ]
-    lines += ["", "## Stakeholders", ""]
-    lines.append(md_table(_display(result["table"])))
-    titles = _candidate_titles()
-    lines += ["## Candidate members", ""]
-    for key, frame in result["candidates"].items():
-        shown, note = _capped(frame, _CANDIDATE_ROWS, "candidates")
-        lines += [f"### {titles[key]}", ""]
-        if note:
-            lines += [note, ""]
-        lines.append(md_table(_display(shown)) if len(shown) else "No candidates.\n")
-    return "\n".join(lines)
+    """The report as Markdown, from the same document as the HTML page."""
+    return render_markdown(document(result))
+
+
+def to_xlsx(result: dict[str, Any]) -> bytes:
+    """The report as a workbook: the summary, then one sheet per table."""
+    doc = document(result)
+    return workbook_bytes(doc.title, doc.summary, [doc])
