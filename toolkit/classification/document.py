@@ -124,7 +124,7 @@ def _reading(result: Any) -> list[str]:
             f"{name}: {text}"
             for name, text in how_to_read(s["confidence"], s["resamples"], s["seed"])
         ]
-    return extra + [
+    base = [
         "Scores run from 0 to 1 and are rounded to two decimals. The voluntary score is 0 when "
         "every answer says the partnership was imposed (mandatory) and 1 when every answer says "
         "it is voluntary; the trust score is 0 when the partners rely entirely on contract and "
@@ -142,6 +142,7 @@ def _reading(result: Any) -> list[str]:
         f"{s['steady']:g} counts as steady.",
         "The heuristic locates a partnership; it is not a verdict.",
     ]
+    return [*extra, *base]
 
 
 def classification_report(
