@@ -15,7 +15,8 @@ from .items import _bank
 
 # --------------------------------------------------------------------------- questionnaire
 
-_FORMATS = ("md", "csv", "html")
+#: The formats :func:`questionnaire` can write.
+QUESTIONNAIRE_FORMATS: tuple[str, ...] = ("md", "csv", "html")
 _INTRO = (
     "Each question shows two statements about the partnership, A and B, taken from "
     "Armistead & Pettigrew (2007). Choose where the partnership stands between them today: "
@@ -63,8 +64,10 @@ def questionnaire(format: str = "md") -> str:
     >>> "[H4]" in questionnaire("md") and "<h1>" in questionnaire("html")
     True
     """
-    if format not in _FORMATS:
-        raise ValueError(f"format must be one of {', '.join(_FORMATS)}, got {format!r}")
+    if format not in QUESTIONNAIRE_FORMATS:
+        raise ValueError(
+            f"format must be one of {', '.join(QUESTIONNAIRE_FORMATS)}, got {format!r}"
+        )
     bank = _bank()
     scale = " | ".join(f"{k} = {v}" for k, v in ANSWER_LABELS.items())
     scale_options = "|".join(ANSWER_LABELS.values())

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..classification.questionnaire import QUESTIONNAIRE_FORMATS
+from ..classification.reporting import REPORT_FORMATS
 from .options import add_output_options, emit
 
 
@@ -26,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "respondents, the breakdown by organisation and the direction of travel between rounds.",
     )
     parser.add_argument("file", metavar="FILE", help="the answers: a .csv or .xlsx file")
-    add_output_options(parser, ("json", "csv", "html", "md"), "json")
+    add_output_options(parser, REPORT_FORMATS, "json")
     parser.set_defaults(func=run_classify)
 
     parser = subparsers.add_parser(
@@ -37,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "starting with its id in brackets ([MV01] ...), ready to paste into Google Forms or "
         "Microsoft Forms. CSV is a form template; HTML is a printable page.",
     )
-    add_output_options(parser, ("md", "csv", "html"), "md")
+    add_output_options(parser, QUESTIONNAIRE_FORMATS, "md")
     parser.set_defaults(func=run_questionnaire)
 
 

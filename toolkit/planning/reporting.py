@@ -26,6 +26,9 @@ from .steps import _data, _steps_data
 from .worksheets import worksheet_html, worksheet_markdown
 
 __all__ = [
+    "CHECK_FORMATS",
+    "EXPORT_FORMATS",
+    "TEMPLATE_FORMATS",
     "check_markdown",
     "check_report",
     "plan_check",
@@ -35,6 +38,11 @@ __all__ = [
 ]
 
 PlanLike = Plan | Mapping[str, Any] | str | os.PathLike[str]
+
+#: The formats of :func:`plan_template`, :func:`plan_check` and :func:`plan_export`.
+TEMPLATE_FORMATS: tuple[str, ...] = ("md", "json", "html")
+CHECK_FORMATS: tuple[str, ...] = ("json", "md")
+EXPORT_FORMATS: tuple[str, ...] = ("md", "html")
 
 
 def check_report(
@@ -143,7 +151,8 @@ def check_markdown(report: dict[str, Any]) -> str:
         missing = "; ".join(s["missing"]) or "-"
         lines.append(f"| {s['number']}. {s['name']} | {s['status']} | {md_cell(missing)} |")
     summary = report["risk_summary"]
-    lines += ["", f"**Failure risk:** {summary['level']} ({summary['rated']} of 9 rated)"]
+    rated = f"{summary['rated']} of {len(report['risks'])} rated"
+    lines += ["", f"**Failure risk:** {summary['level']} ({rated})"]
     open_risks = [r for r in report["risks"] if r["status"] == "open"]
     lines += [f"- open: {md_cell(r['reason'])}: {md_cell(r['action'])}" for r in open_risks]
     readings = report["setbacks"]["summary"]["readings"]
@@ -162,7 +171,7 @@ def plan_template(format: str = "md") -> str:
         return worksheet_html(None)
     if format == "md":
         return worksheet_markdown(None)
-    raise ValueError(f"format must be md, json or html, not {format!r}")
+    raise ValueError(f"format must be one of {', '.join(TEMPLATE_FORMATS)}, not {format!r}")
 
 
 def plan_check(plan: PlanLike, format: str = "md") -> str:
@@ -172,7 +181,7 @@ def plan_check(plan: PlanLike, format: str = "md") -> str:
         return json.dumps(report, indent=2, ensure_ascii=False)
     if format == "md":
         return check_markdown(report)
-    raise ValueError(f"format must be json or md, not {format!r}")
+    raise ValueError(f"format must be one of {', '.join(CHECK_FORMATS)}, not {format!r}")
 
 
 def plan_export(plan: PlanLike, format: str = "md") -> str:
@@ -181,4 +190,4 @@ def plan_export(plan: PlanLike, format: str = "md") -> str:
         return worksheet_html(plan)
     if format == "md":
         return worksheet_markdown(plan)
-    raise ValueError(f"format must be md or html, not {format!r}")
+    raise ValueError(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")

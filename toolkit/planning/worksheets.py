@@ -28,7 +28,7 @@ from .plan import Plan, _as_plan
 from .progress import plan_progress
 from .readiness import readiness_check
 from .schema import SCHEMA_VERSION, _schema, _section
-from .steps import _data, _steps_data
+from .steps import READINESS_ANSWERS, _data, _steps_data
 
 __all__ = ["worksheet_html", "worksheet_markdown"]
 
@@ -140,7 +140,7 @@ def _readiness_html(plan: Plan, blank: bool) -> str:
     ]
     rows = []
     for cond in ready["conditions"]:
-        answer = _boxes(("yes", "no", "unsure"), None if blank else answers[cond["key"]])
+        answer = _boxes(READINESS_ANSWERS, None if blank else answers[cond["key"]])
         evidence = answers[cond["evidence"]]
         ev = _write_in("Evidence") if blank or not evidence.strip() else _p(evidence)
         rows.append(f"<tr><td>{esc(cond['question'])}</td><td>{answer}</td><td>{ev}</td></tr>")
@@ -166,7 +166,7 @@ def _readiness_html(plan: Plan, blank: bool) -> str:
     accepted = None if blank else answers["costs_accepted"]
     out.append(
         f"<p><strong>{esc(ready['costs_accepted']['question'])}</strong></p>"
-        + _boxes(("yes", "no", "unsure"), accepted)
+        + _boxes(READINESS_ANSWERS, accepted)
     )
     if not blank:
         result = readiness_check(plan)
@@ -515,7 +515,7 @@ def worksheet_markdown(plan: PlanLike | None = None) -> str:
     for cond in ready["conditions"]:
         answer = None if blank else p.readiness[cond["key"]]
         evidence = p.readiness[cond["evidence"]]
-        out += [f"**{cond['question']}**", "", _md_boxes(("yes", "no", "unsure"), answer), ""]
+        out += [f"**{cond['question']}**", "", _md_boxes(READINESS_ANSWERS, answer), ""]
         out += [
             "Evidence: " + (_md_text(evidence) if not blank and evidence.strip() else _MD_WRITE_IN),
             "",
@@ -530,7 +530,7 @@ def worksheet_markdown(plan: PlanLike | None = None) -> str:
     out += [md_table(costs)]
     out += [
         f"**{ready['costs_accepted']['question']}** "
-        + _md_boxes(("yes", "no", "unsure"), None if blank else p.readiness["costs_accepted"]),
+        + _md_boxes(READINESS_ANSWERS, None if blank else p.readiness["costs_accepted"]),
         "",
     ]
     if not blank:
