@@ -68,14 +68,14 @@ import re
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError, csv_line
 from .io import read_table
-from .questionnaires import instrument, scale
+from .questionnaires import Scale, instrument, scale
 
 __all__ = [
     "ANSWER_LABELS",
@@ -344,7 +344,7 @@ def answers_to_numbers(
     if columns is None:
         columns = {i: i for i in ids if i in frame.columns}
     block = np.empty((len(columns), len(frame)))  # one contiguous row per item
-    first_bad: tuple[int, int, str, Any, str] | None = None
+    first_bad: tuple[int, int, str, Any, Scale] | None = None
     total_bad = 0
     for order, (item, header) in enumerate(columns.items()):
         answer_scale = inst.scale_for(item)
@@ -534,7 +534,9 @@ def parse_responses(
     return table
 
 
-def duplicated_keys(codes: list[np.ndarray], keep: str | bool = False) -> np.ndarray:
+def duplicated_keys(
+    codes: list[np.ndarray], keep: Literal["first", "last", False] = False
+) -> np.ndarray:
     """Rows whose combination of codes occurs more than once (``keep`` as in pandas)."""
     combined = np.zeros(len(codes[0]), dtype=np.int64)
     for column in codes:

@@ -394,7 +394,7 @@ def worksheet_html(plan: PlanLike | None = None, *, charts: bool = True) -> str:
     True
     """
     blank = plan is None
-    p = _as_plan({"schema_version": SCHEMA_VERSION}) if blank else _as_plan(plan)
+    p = _as_plan({"schema_version": SCHEMA_VERSION}) if plan is None else _as_plan(plan)
     title = p.title.strip() or "Six-step partnership plan"
     kind = (
         "Blank worksheet for a workshop wall"
@@ -498,7 +498,7 @@ def worksheet_markdown(plan: PlanLike | None = None) -> str:
     from .progress import next_action
 
     blank = plan is None
-    p = _as_plan({"schema_version": SCHEMA_VERSION}) if blank else _as_plan(plan)
+    p = _as_plan({"schema_version": SCHEMA_VERSION}) if plan is None else _as_plan(plan)
     title = p.title.strip() or "Six-step partnership plan"
     out = [f"# {md_cell(title)}", ""]
     out.append(
