@@ -113,8 +113,8 @@ def _row(frame: pd.DataFrame, case_id: str, what: str) -> pd.Series:
 def check_spot(scenario_id: str, answer: str | None) -> Feedback:
     """Check where a participant placed a scenario on the continuum.
 
-    >>> check_spot("mental-health", "collaborating").text.split(".")[0]
-    'Correct: collaborating'
+    >>> check_spot("mental-health", "cooperating").text.split(".")[0]
+    'Correct: cooperating'
     >>> check_spot("mental-health", "networking").correct
     False
     >>> check_spot("mental-health", None).text
