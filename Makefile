@@ -78,6 +78,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check toolkit tests benchmarks scripts
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 unit: $(VENV)/.installed-test
 	$(PY) -m pytest toolkit tests --ignore=tests/browser -q

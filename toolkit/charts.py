@@ -76,7 +76,9 @@ def enable_renderer(alt: Any | None = None) -> None:
     the user chose themselves alone: it only replaces Altair's ``default``.
     """
     if alt is None:
-        import altair as alt
+        import altair
+
+        alt = altair
     if "toolkit" not in alt.renderers.names():
         alt.renderers.register("toolkit", render_spec)
     if alt.renderers.active in ("default", "html"):
@@ -103,7 +105,7 @@ def spec_html(spec: dict[str, Any] | str, *, element_id: str | None = None) -> s
     True
     """
     if isinstance(spec, str):
-        spec = json.loads(spec)
+        spec = dict(json.loads(spec))
     if element_id is None:
         element_id = f"toolkit-chart-{next(_ids)}"
     description = str(spec.get("description") or "A chart")

@@ -172,6 +172,10 @@ def _join(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+#: The formats :func:`continuum_report` can write.
+CONTINUUM_FORMATS: tuple[str, ...] = ("md", "csv", "json")
+
+
 def continuum_report(format: str = "md") -> str:
     """Himmelman's continuum as a handout table: Markdown, CSV or JSON.
 
@@ -183,8 +187,8 @@ def continuum_report(format: str = "md") -> str:
         return safe_csv_text(table)
     if format == "json":
         return json.dumps({"levels": table.to_dict(orient="records")}, indent=2)
-    if format != "md":
-        raise ValueError(f"format must be md, csv or json, not {format!r}")
+    if format not in CONTINUUM_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(CONTINUUM_FORMATS)}, not {format!r}")
     lines = ["| Item | Level | Strategy | What it adds |", "|---|---|---|---|"]
     lines += [f"| {r.item} | {r.level} | {r.strategy} | {r.adds} |" for r in table.itertuples()]
     return "\n".join(lines) + "\n\nSource: " + table["source"].iloc[0] + "\n"

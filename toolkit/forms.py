@@ -67,14 +67,14 @@ import os
 import re
 import warnings
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError, InputWarning, csv_line
 from .io import read_table
-from .questionnaires import instrument, scale
+from .questionnaires import Scale, instrument, scale
 
 __all__ = [
     "ANSWER_LABELS",
@@ -346,7 +346,7 @@ def answers_to_numbers(
     if columns is None:
         columns = {i: i for i in ids if i in frame.columns}
     block = np.empty((len(columns), len(frame)))  # one contiguous row per item
-    first_bad: tuple[int, int, str, Any, str] | None = None
+    first_bad: tuple[int, int, str, Any, Scale] | None = None
     total_bad = 0
     for order, (item, header) in enumerate(columns.items()):
         answer_scale = inst.scale_for(item)
@@ -588,7 +588,9 @@ def _warn_case_variants(names: list[str], file: str | None) -> None:
         )
 
 
-def duplicated_keys(codes: list[np.ndarray], keep: str | bool = False) -> np.ndarray:
+def duplicated_keys(
+    codes: list[np.ndarray], keep: Literal["first", "last", False] = False
+) -> np.ndarray:
     """Rows whose combination of codes occurs more than once (``keep`` as in pandas)."""
     combined = np.zeros(len(codes[0]), dtype=np.int64)
     for column in codes:

@@ -17,7 +17,8 @@ from .items import _bank
 
 # --------------------------------------------------------------------------- questionnaire
 
-_FORMATS = ("md", "csv", "html")
+#: The formats :func:`questionnaire` can write.
+QUESTIONNAIRE_FORMATS: tuple[str, ...] = ("md", "csv", "html")
 _INTRO = (
     "Each question shows two statements about the partnership, A and B, taken from "
     "Armistead & Pettigrew (2007). Choose where the partnership stands between them today: "
@@ -65,8 +66,10 @@ def questionnaire(format: str = "md") -> str:
     >>> "[H4]" in questionnaire("md") and "<h1>" in questionnaire("html")
     True
     """
-    if format not in _FORMATS:
-        raise ValueError(f"format must be one of {', '.join(_FORMATS)}, got {format!r}")
+    if format not in QUESTIONNAIRE_FORMATS:
+        raise ValueError(
+            f"format must be one of {', '.join(QUESTIONNAIRE_FORMATS)}, got {format!r}"
+        )
     bank = _bank()
     scale_options = "|".join(ANSWER_LABELS.values())
     yes_no = "|".join(YES_NO_LABELS[k] for k in (1, 0))

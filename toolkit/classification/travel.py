@@ -108,7 +108,9 @@ def direction_of_travel(summary: pd.DataFrame, *, steady: float = STEADY) -> pd.
         "moved from " + out["mode_from"].astype(str) + " to " + out["mode_to"].astype(str),
         "stayed " + out["mode_from"].astype(str),
     )
-    text = pd.Series(vol, dtype=object) + " and " + pd.Series(tru, dtype=object) + "; " + moved
+    text: pd.Series = (
+        pd.Series(vol, dtype=object) + " and " + pd.Series(tru, dtype=object) + "; " + moved
+    )
     unknown = np.isnan(dv) | np.isnan(dt)
     out["direction"] = text.where(~unknown, "not comparable: a round has no scored respondents")
     return out[columns]

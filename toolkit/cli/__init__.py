@@ -19,6 +19,7 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 from ..errors import InputError, InputWarning
@@ -36,7 +37,7 @@ PROG = "python -m toolkit"
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, exit status 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         _say_error(f"{self.prog}: error: {message} (see '{self.prog} --help')")
         raise SystemExit(2)
 

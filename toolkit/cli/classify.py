@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..classification.questionnaire import QUESTIONNAIRE_FORMATS
+from ..classification.reporting import REPORT_FORMATS
 from ..errors import InputError
 from ..rounds import ROUND_RULE
 from .options import add_output_options, emit
@@ -40,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "from 0 (default: a fixed seed, reported in the settings). The same file and seed "
         "always give the same figures.",
     )
-    add_output_options(parser, ("json", "csv", "html", "md", "xlsx"), "json")
+    add_output_options(parser, REPORT_FORMATS, "json")
     parser.add_argument(
         "--sheet",
         metavar="NAME",
@@ -62,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "starting with its id in brackets ([MV01] ...), ready to paste into Google Forms or "
         "Microsoft Forms. CSV is a form template; HTML is a printable page.",
     )
-    add_output_options(parser, ("md", "csv", "html"), "md")
+    add_output_options(parser, QUESTIONNAIRE_FORMATS, "md")
     parser.add_argument(
         "--layout",
         choices=("items", "grid"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..continuum import CONTINUUM_FORMATS
 from .options import add_output_options, emit
 
 
@@ -14,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print Himmelman's continuum (networking, coordinating, cooperating, "
         "collaborating): what each level adds, and the item that asks about it.",
     )
-    add_output_options(parser, ("md", "csv", "json"), "md")
+    add_output_options(parser, CONTINUUM_FORMATS, "md")
     parser.set_defaults(func=run)
 
 

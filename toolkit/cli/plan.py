@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..planning.reporting import CHECK_FORMATS, EXPORT_FORMATS, TEMPLATE_FORMATS
 from .options import add_output_options, emit
 
 
@@ -34,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print the blank plan: a worksheet for a workshop wall (md, html) or the six "
         "steps with their questions and outputs (json).",
     )
-    add_output_options(template, ("md", "json", "html"), "md")
+    add_output_options(template, TEMPLATE_FORMATS, "md")
     template.set_defaults(func=run_template)
 
     new = sub.add_parser(
@@ -54,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "through the six steps, failure risks, setbacks, indicators and the next action.",
     )
     check.add_argument("path", metavar="PATH")
-    add_output_options(check, ("json", "md", "html", "xlsx"), "md")
+    add_output_options(check, CHECK_FORMATS, "md")
     check.set_defaults(func=run_check)
 
     export = sub.add_parser(
@@ -64,7 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "that works offline and prints on A4 and Letter.",
     )
     export.add_argument("path", metavar="PATH")
-    add_output_options(export, ("md", "html"), "md")
+    add_output_options(export, EXPORT_FORMATS, "md")
     export.set_defaults(func=run_export)
 
 

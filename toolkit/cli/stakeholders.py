@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..stakeholders.register import DEFAULT_DOMINANCE_THRESHOLD, DEFAULT_THRESHOLD
+from ..stakeholders.reporting import REPORT_FORMATS
 from .options import add_output_options, emit
 
 
@@ -28,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--relationships", metavar="REL.csv", help="relationships (source, target, kind, strength)"
     )
-    add_output_options(parser, ("json", "csv", "html", "md", "xlsx"), "md")
+    add_output_options(parser, REPORT_FORMATS, "md")
     parser.add_argument(
         "--sheet", metavar="NAME", help="the worksheet of an .xlsx register (name or position)"
     )
@@ -41,14 +43,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--threshold",
         type=float,
         metavar="T",
-        help="a rating counts as high at or above T (greater than 1, at most 5; default 4)",
+        help="a rating counts as high at or above T (greater than 1, at most 5; "
+        f"default {DEFAULT_THRESHOLD:g})",
     )
     parser.add_argument(
         "--dominance-threshold",
         type=float,
         metavar="SHARE",
-        default=0.5,
-        help="share of all power at which one organisation or sector dominates (default 0.5)",
+        default=DEFAULT_DOMINANCE_THRESHOLD,
+        help="share of all power at which one organisation or sector dominates "
+        f"(default {DEFAULT_DOMINANCE_THRESHOLD:g})",
     )
     parser.add_argument(
         "--founder",

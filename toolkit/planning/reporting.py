@@ -29,6 +29,9 @@ from .steps import _data, _steps_data
 from .worksheets import worksheet_html, worksheet_markdown
 
 __all__ = [
+    "CHECK_FORMATS",
+    "EXPORT_FORMATS",
+    "TEMPLATE_FORMATS",
     "check_html",
     "check_markdown",
     "check_report",
@@ -40,6 +43,11 @@ __all__ = [
 ]
 
 PlanLike = Plan | Mapping[str, Any] | str | os.PathLike[str]
+
+#: The formats of :func:`plan_template`, :func:`plan_check` and :func:`plan_export`.
+TEMPLATE_FORMATS: tuple[str, ...] = ("md", "json", "html")
+CHECK_FORMATS: tuple[str, ...] = ("json", "md", "html", "xlsx")
+EXPORT_FORMATS: tuple[str, ...] = ("md", "html")
 
 
 def check_report(
@@ -163,7 +171,7 @@ def plan_template(format: str = "md") -> str:
         return worksheet_html(None)
     if format == "md":
         return worksheet_markdown(None)
-    raise ValueError(f"format must be md, json or html, not {format!r}")
+    raise ValueError(f"format must be one of {', '.join(TEMPLATE_FORMATS)}, not {format!r}")
 
 
 def plan_check(plan: PlanLike, format: str = "md", *, source: str = "") -> str | bytes:
@@ -178,7 +186,7 @@ def plan_check(plan: PlanLike, format: str = "md", *, source: str = "") -> str |
         return check_html(report, source=source)
     if format == "xlsx":
         return check_xlsx(report, source=source)
-    raise ValueError(f"format must be json, md, html or xlsx, not {format!r}")
+    raise ValueError(f"format must be one of {', '.join(CHECK_FORMATS)}, not {format!r}")
 
 
 def plan_export(plan: PlanLike, format: str = "md", *, source: str = "") -> str:
@@ -189,4 +197,4 @@ def plan_export(plan: PlanLike, format: str = "md", *, source: str = "") -> str:
         return worksheet_html(plan, summary=summary, source=source)
     if format == "md":
         return worksheet_markdown(plan, summary=summary, source=source)
-    raise ValueError(f"format must be md or html, not {format!r}")
+    raise ValueError(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")

@@ -266,7 +266,9 @@ def _from_json_schema(key: str, node: Mapping[str, Any], wording: _Field | None)
         bool(node.get(_REQUIRED, False)),
         choices,
         fields,
-        labels=wording.labels if same and len(wording.labels) == len(choices) else (),
+        labels=wording.labels
+        if wording is not None and same and len(wording.labels) == len(choices)
+        else (),
         help=wording.help if wording is not None else (),
     )
 

@@ -37,14 +37,14 @@ from .plan import Plan, _as_plan
 from .progress import next_action, plan_progress
 from .readiness import readiness_check
 from .schema import SCHEMA_VERSION, _schema, _section
-from .steps import _data, _steps_data
+from .steps import READINESS_ANSWERS, _data, _steps_data
 
 __all__ = ["worksheet_document", "worksheet_html", "worksheet_markdown"]
 
 PlanLike = Plan | Mapping[str, Any] | str | os.PathLike[str]
 
 _BLANK_ROWS = 4
-_ANSWERS = ["yes", "no", "unsure"]
+
 SOURCES = [
     "Roberts, J. Is an alliance, coalition or partnership the right strategy for your problem? "
     "(six-step model after Thomas Cummings).",
@@ -154,7 +154,7 @@ def _readiness(plan: Any, blank: bool) -> Section:
             Group(
                 [
                     Paragraph(cond["question"], "strong"),
-                    Choices(_ANSWERS, None if blank else answers[cond["key"]]),
+                    Choices(list(READINESS_ANSWERS), None if blank else answers[cond["key"]]),
                     Paragraph("Evidence:", "meta"),
                     _text(evidence, "Evidence", blank),
                 ]
@@ -172,7 +172,9 @@ def _readiness(plan: Any, blank: bool) -> Section:
     )
     section.blocks.append(costs)
     section.blocks.append(Paragraph(ready["costs_accepted"]["question"], "strong"))
-    section.blocks.append(Choices(_ANSWERS, None if blank else answers["costs_accepted"]))
+    section.blocks.append(
+        Choices(list(READINESS_ANSWERS), None if blank else answers["costs_accepted"])
+    )
     if not blank:
         result = readiness_check(plan)
         section.blocks.append(Paragraph(f"Recommendation: {result.recommendation}", "flag"))
@@ -397,7 +399,7 @@ def worksheet_document(
     opens it with a Summary; ``source`` names the plan file (without folders).
     """
     blank = plan is None
-    p = _as_plan({"schema_version": SCHEMA_VERSION}) if blank else _as_plan(plan)
+    p = _as_plan({"schema_version": SCHEMA_VERSION}) if plan is None else _as_plan(plan)
     title = p.title.strip() or "Six-step partnership plan"
     kind = (
         "Blank worksheet for a workshop wall"

@@ -129,7 +129,8 @@ def workbook_bytes(title: str, summary: Sequence[str], reports: Sequence[Report]
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
-    sheet = book.active
+    # A new workbook has one worksheet, named "Sheet": the summary goes there.
+    sheet = book.worksheets[0]
     used: set[str] = set()
     sheet.title = _sheet_name("Summary", used)
     _put(sheet, 1, 1, title)

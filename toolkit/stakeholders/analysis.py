@@ -11,9 +11,12 @@ import pandas as pd
 from ..errors import InputError
 from .register import (
     DEFAULT_DOMINANCE_THRESHOLD,
+    GRID_QUADRANTS,
     MARGINAL_RECOMMENDATIONS,
+    MIN_MEMBERS,
     SALIENCE_CLASSES,
     SECTORS,
+    THIN_SHARE,
     resolve_thresholds,
 )
 
@@ -37,7 +40,9 @@ def power_interest_grid(
     p = register["power"].to_numpy(dtype=float) >= t["power"]
     i = register["interest"].to_numpy(dtype=float) >= t["interest"]
     labels = np.select(
-        [p & i, p & ~i, ~p & i], ["manage closely", "keep satisfied", "keep informed"], "monitor"
+        [p & i, p & ~i, ~p & i],
+        [GRID_QUADRANTS[True, True], GRID_QUADRANTS[True, False], GRID_QUADRANTS[False, True]],
+        GRID_QUADRANTS[False, False],
     )
     return pd.DataFrame(
         {"grid": labels.astype(object), "high_power": p, "high_interest": i},
@@ -160,7 +165,7 @@ def analyse_stakeholders(
 
 
 def sector_coverage(
-    register: pd.DataFrame, *, min_members: int = 2, thin_share: float = 0.1
+    register: pd.DataFrame, *, min_members: int = MIN_MEMBERS, thin_share: float = THIN_SHARE
 ) -> pd.DataFrame:
     """Count stakeholders and power per sector, and say which sectors are missing or thin.
 

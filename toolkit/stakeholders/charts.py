@@ -30,7 +30,7 @@ import pandas as pd
 from ..charts import SECTOR_COLORS, altair_module
 from .analysis import analyse_stakeholders, sector_coverage
 from .network import network_measures
-from .register import SECTORS, resolve_thresholds
+from .register import MIN_MEMBERS, SECTORS, THIN_SHARE, resolve_thresholds
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -290,7 +290,7 @@ def grid_chart(
 
 
 def sector_coverage_chart(
-    register: pd.DataFrame, *, min_members: int = 2, thin_share: float = 0.1
+    register: pd.DataFrame, *, min_members: int = MIN_MEMBERS, thin_share: float = THIN_SHARE
 ) -> alt.LayerChart:
     """Bar chart of stakeholders per sector, with missing and thin sectors called out.
 

@@ -10,10 +10,14 @@ import pandas as pd
 from .analysis import analyse_stakeholders, marginal_stakeholders, power_dominance, sector_coverage
 from .network import betweenness_method, network_measures, one_way_resource_flows
 from .register import (
+    BETWEENNESS_EXACT_LIMIT,
+    BETWEENNESS_SAMPLES,
     DEFAULT_DOMINANCE_THRESHOLD,
     GRID_QUADRANTS,
     MARGINAL_RECOMMENDATIONS,
+    MIN_MEMBERS,
     SALIENCE_CLASSES,
+    THIN_SHARE,
     resolve_thresholds,
     sector_mappings,
 )
@@ -26,8 +30,8 @@ def coverage_gaps(
     relationships: pd.DataFrame | None = None,
     thresholds: float | Mapping[str, float] | None = None,
     *,
-    min_members: int = 2,
-    thin_share: float = 0.1,
+    min_members: int = MIN_MEMBERS,
+    thin_share: float = THIN_SHARE,
     dominance_threshold: float = DEFAULT_DOMINANCE_THRESHOLD,
 ) -> pd.DataFrame:
     """List what is missing or lopsided in the map, in plain sentences.
@@ -119,11 +123,11 @@ def stakeholder_summary(
     relationships: pd.DataFrame | None = None,
     thresholds: float | Mapping[str, float] | None = None,
     *,
-    min_members: int = 2,
-    thin_share: float = 0.1,
+    min_members: int = MIN_MEMBERS,
+    thin_share: float = THIN_SHARE,
     dominance_threshold: float = DEFAULT_DOMINANCE_THRESHOLD,
-    exact_limit: int = 1000,
-    samples: int = 128,
+    exact_limit: int = BETWEENNESS_EXACT_LIMIT,
+    samples: int = BETWEENNESS_SAMPLES,
     seed: int = 0,
 ) -> dict[str, Any]:
     """Summarise a register (and its relationships) as a JSON-ready dict.

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..errors import InputError
 from .analysis import salience
-from .register import _first, _key, _num, resolve_thresholds
+from .register import MIN_MEMBERS, _first, _key, _num, resolve_thresholds
 
 # --------------------------------------------------------------------------- members
 
@@ -139,7 +139,7 @@ def stakeholder_analysis_candidates(
     members: Iterable[str] | None = None,
     thresholds: float | Mapping[str, float] | None = None,
     *,
-    min_members: int = 2,
+    min_members: int = MIN_MEMBERS,
 ) -> pd.DataFrame:
     """The stakeholder analysis model: rank non-members by salience and the gaps they fill.
 

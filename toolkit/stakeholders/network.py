@@ -11,6 +11,8 @@ import pandas as pd
 from ..errors import InputError, csv_line
 from ..io import read_table, shown_path
 from .register import (
+    BETWEENNESS_EXACT_LIMIT,
+    BETWEENNESS_SAMPLES,
     RESOURCE_KINDS,
     SECTORS,
     _example,
@@ -252,7 +254,11 @@ def _brandes(
 
 
 def betweenness_method(
-    n: int, *, exact_limit: int = 1000, samples: int = 128, seed: int = 0
+    n: int,
+    *,
+    exact_limit: int = BETWEENNESS_EXACT_LIMIT,
+    samples: int = BETWEENNESS_SAMPLES,
+    seed: int = 0,
 ) -> str:
     """Say, in words, how betweenness is computed for a network of ``n`` stakeholders.
 
@@ -271,8 +277,8 @@ def network_measures(
     relationships: pd.DataFrame,
     *,
     min_other_sectors: int = 1,
-    exact_limit: int = 1000,
-    samples: int = 128,
+    exact_limit: int = BETWEENNESS_EXACT_LIMIT,
+    samples: int = BETWEENNESS_SAMPLES,
     seed: int = 0,
 ) -> pd.DataFrame:
     """Centrality, boundary spanning and isolation of each stakeholder.

@@ -46,6 +46,16 @@ DEFAULT_THRESHOLD: float = 4.0
 #: Share of all power at or above which one organisation or sector dominates.
 DEFAULT_DOMINANCE_THRESHOLD: float = 0.5
 
+#: A sector is *thin* with fewer than this many stakeholders ...
+MIN_MEMBERS: int = 2
+#: ... or with less than this share of the register.
+THIN_SHARE: float = 0.1
+
+#: Betweenness is exact (Brandes) up to this many stakeholders, estimated above it ...
+BETWEENNESS_EXACT_LIMIT: int = 1000
+#: ... from this many sampled source stakeholders.
+BETWEENNESS_SAMPLES: int = 128
+
 #: Mendelow's quadrants, keyed by (high power, high interest).
 GRID_QUADRANTS: dict[tuple[bool, bool], str] = {
     (True, True): "manage closely",
