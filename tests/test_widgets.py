@@ -112,7 +112,19 @@ def test_stale_answers_are_left_out_and_said(answers_folder: Path) -> None:
     assert "left out: case:gone, case:mental-health" in app.autosave.status.value
 
 
-def test_download_and_upload(answers_folder: Path) -> None:
+def _upload(autosave, name: str, content: bytes) -> None:
+    autosave.upload.value = (
+        {
+            "name": name,
+            "type": "application/json",
+            "size": len(content),
+            "content": content,
+            "last_modified": STAMP,
+        },
+    )
+
+
+def test_download_and_upload_asks_first_and_can_be_undone(answers_folder: Path) -> None:
     from toolkit.widgets import spot_the_partnership
 
     app = spot_the_partnership()
@@ -123,26 +135,85 @@ def test_download_and_upload(answers_folder: Path) -> None:
 
     fresh_folder = answers_folder / "elsewhere"
     other = spot_the_partnership(folder=fresh_folder)
-    other.autosave.upload.value = (
-        {
-            "name": "mine.json",
-            "type": "application/json",
-            "size": len(text),
-            "content": text,
-            "last_modified": STAMP,
-        },
+    other.choices["mental-health"].value = "networking"
+    _upload(other.autosave, "mine.json", text)
+    # Nothing replaced yet: the exercise asks first.
+    assert other.choices["education-business-links"].value is None
+    assert other.autosave.confirm_box.layout.display == "flex"
+    assert "Replace your current answers with the ones in mine.json?" in (
+        other.autosave.question.value
     )
+    assert other.autosave.upload.value == ()
+    other.autosave.no.click()
+    assert other.choices["mental-health"].value == "networking"
+    assert other.autosave.confirm_box.layout.display == "none"
+    assert "Nothing was changed" in other.autosave.status.value
+
+    _upload(other.autosave, "mine.json", text)
+    other.autosave.yes.click()
     assert other.choices["education-business-links"].value == "cooperating"
+    assert other.choices["mental-health"].value is None
     assert "Restored your answers from mine.json" in other.autosave.status.value
     assert _saved(fresh_folder, "01-continuum")["case:education-business-links"] == "cooperating"
-    assert other.autosave.upload.value == ()
+    # ... and the replacement can be undone.
+    assert other.autosave.undo.layout.display != "none"
+    other.autosave.undo.click()
+    assert other.choices["mental-health"].value == "networking"
+    assert other.choices["education-business-links"].value is None
+    assert _saved(fresh_folder, "01-continuum")["case:mental-health"] == "networking"
 
-    bad = b'{"format": "something else"}'
-    other.autosave.upload.value = (
-        {"name": "bad.json", "type": "", "size": len(bad), "content": bad, "last_modified": STAMP},
-    )
-    assert "That file was not loaded, nothing changed" in other.autosave.status.value
-    assert other.choices["education-business-links"].value == "cooperating"
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"{not json", "is not a file of saved answers from this course, so nothing was changed"),
+        (b'{"format": "something else"}', "is not a file of saved answers from this course"),
+        (
+            answers_json("06-why-did-it-fail", {}).encode(),
+            'holds your answers to exercise 6, "Why did it fail?", not to this exercise',
+        ),
+        (
+            b'{"format": "partnership-toolkit-answers", "version": 99, "exercise": "01-continuum"'
+            b', "answers": {}}',
+            "was saved by a newer version of the course toolkit",
+        ),
+    ],
+)
+def test_upload_problems_are_said_in_words(answers_folder: Path, content, words) -> None:
+    from toolkit.widgets import spot_the_partnership
+
+    app = spot_the_partnership()
+    app.choices["education-business-links"].value = "cooperating"
+    _upload(app.autosave, "bad.json", content)
+    status = app.autosave.status_text
+    assert words in status
+    for jargon in ("JSON", "Expecting", "allowed:", "got '"):
+        assert jargon not in status
+    assert app.autosave.confirm_box.layout.display == "none"
+    assert app.choices["education-business-links"].value == "cooperating"
+
+
+def test_start_over_asks_and_can_be_undone(answers_folder: Path) -> None:
+    from toolkit.widgets import why_did_it_fail
+
+    app = why_did_it_fail()
+    app.reasons["left-out"].value = "membership_gaps"
+    app.ratings["unwilling_participants"].value = 2
+    app.autosave.start_over.click()
+    assert "Start over?" in app.autosave.question.value
+    assert app.reasons["left-out"].value == "membership_gaps", "nothing cleared before yes"
+    app.autosave.no.click()
+    assert app.reasons["left-out"].value == "membership_gaps"
+    app.autosave.start_over.click()
+    app.autosave.yes.click()
+    assert app.reasons["left-out"].value == ""
+    assert app.ratings["unwilling_participants"].value == -1
+    assert _saved(answers_folder, "06-why-did-it-fail")["reason:left-out"] == ""
+    assert "Started over" in app.autosave.status.value
+    app.autosave.undo.click()
+    assert app.reasons["left-out"].value == "membership_gaps"
+    assert app.ratings["unwilling_participants"].value == 2
+    assert _saved(answers_folder, "06-why-did-it-fail")["reason:left-out"] == "membership_gaps"
 
 
 def test_autosave_off(monkeypatch, answers_folder: Path) -> None:
@@ -393,7 +464,11 @@ def test_saved_answers_never_change_stored_outputs(name: str, exercise: str, ans
         return data
 
     clean = bundle()
-    assert clean["text/plain"].endswith("(interactive exercise: run it in Jupyter)")
+    assert clean["text/plain"].endswith("(interactive exercise: run this cell to start it)")
+    # Jupyter shows the saved note before the cell runs: it says to run the cell; the
+    # static-site note (launch buttons, the rocket icon) is hidden there, shown by the book.
+    assert "run this cell to start the exercise" in clean["text/html"]
+    assert re.search(r'class="toolkit-kernel-note"[^>]*\bhidden\b', clean["text/html"])
     assert "live Python kernel" in clean["text/html"]
     for content in (answers_json(exercise, {"note": "x", "seed": 7}), "{corrupt"):
         path = answers_folder / f"{exercise}.answers.json"
