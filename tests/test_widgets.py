@@ -25,6 +25,13 @@ def _saved(folder: Path, exercise: str) -> dict:
     return json.loads((folder / f"{exercise}.answers.json").read_text("utf-8"))["answers"]
 
 
+def _text(html: str) -> str:
+    """What a reader sees of an HTML value: tags dropped, entities decoded."""
+    import html as html_module
+
+    return html_module.unescape(re.sub(r"<[^>]+>", "", html))
+
+
 def _controls(widget) -> list:
     """Every widget in the tree under ``widget``."""
     out = [widget]
@@ -418,8 +425,13 @@ def test_plan_builder_progress_save_export(answers_folder: Path) -> None:
     assert app.progress.value == 1
     assert "1 of 6 steps complete" in app.status.value
     c[("planning", "goals")].value = "G1 | more graduates | graduates | lots"
-    assert "does not fit the plan yet" in app.status.value and "target" in app.status.value
+    problem = _text(app.problems[("planning", "goals")].value)
+    assert 'Line 1: Target "lots" is not a number' in problem
+    # The rest of the feedback stays: progress, next step, the table.
+    assert "1 of 6 steps complete" in app.status.value and "Next:" in app.status.value
+    assert "Goals that can be translated into action and measured (step 4)" in app.status.value
     c[("planning", "goals")].value = "G1 | more graduates | graduates | 10"
+    assert app.problems[("planning", "goals")].value == ""
     assert app.plan().steps["planning"]["goals"][0]["target"] == 10
     app.save.click()
     plan = load_plan(answers_folder / "07-six-steps.plan.yaml")
@@ -431,6 +443,112 @@ def test_plan_builder_progress_save_export(answers_folder: Path) -> None:
     again = plan_builder()
     assert again.progress.value == 1
     assert again.controls[("readiness", "single_organisations_failed")].value == "yes"
+
+
+def test_plan_builder_can_be_finished(answers_folder: Path) -> None:
+    """Every step, step 6's observed values included, can be completed in the widget."""
+    from toolkit.planning import load_plan
+    from toolkit.widgets import plan_builder
+
+    app = plan_builder()
+    c = app.controls
+    for (section, _key), control in c.items():
+        if section in ("readiness", "costs"):
+            control.value = "yes" if hasattr(control, "options") else "enough"
+    values = {
+        ("problem", "problem_statement"): "Too few nurses",
+        ("problem", "perspectives"): "University | pipeline\nHospital | staffing",
+        ("motivation", "motivations"): "University | students | graduates",
+        ("members", "selection_model"): "stakeholder analysis",
+        ("members", "members"): "University | civil society | teaching\nCouncil | state | money",
+        ("planning", "commitment"): "signed",
+        ("planning", "mission"): "more nurses",
+        ("planning", "values"): "openness",
+        ("planning", "vision"): "a full ward",
+        ("planning", "goals"): "G1 | more graduates | graduates | 10 | people | up\n"
+        "G2 | fewer vacancies | vacancies | 5 | posts | down",
+        ("evaluation", "performance_outcomes"): "good",
+        ("evaluation", "quality_of_interaction"): "good",
+        ("evaluation", "member_satisfaction"): "high",
+        ("evaluation", "decision"): "renew",
+    }
+    for key in ("trust_building", "governance", "work_coordination", "structure"):
+        values[("organization", key)] = "agreed"
+    for key in ("leadership", "communication", "policies", "procedures"):
+        values[("organization", key)] = "agreed"
+    for key, value in values.items():
+        c[key].value = value
+    assert app.progress.value == 5
+    indicators = c[("evaluation", "indicators")]
+    assert indicators.description.startswith("Observed value for each step-4 goal")
+    indicators.value = "G1 | 12 | counted in March"
+    assert app.progress.value == 5 and "no observed value for G2" in app.status.value
+    indicators.value = "G1 | 12 | counted in March\nG9 | 3\nG2 | four"
+    problem = _text(app.problems[("evaluation", "indicators")].value)
+    assert 'there is no step-4 goal "G9"' in problem and "G1, G2" in problem
+    assert 'Observed value "four" is not a number' in problem
+    indicators.value = "G1 | 12 | counted in March\nG2 | 4"
+    assert app.problems[("evaluation", "indicators")].value == ""
+    assert app.progress.value == 6 and "6 of 6 steps complete" in app.status.value
+    app.save.click()
+    plan = load_plan(answers_folder / "07-six-steps.plan.yaml")
+    assert [o["goal"] for o in plan.steps["evaluation"]["indicators"]] == ["G1", "G2"]
+
+
+def test_plan_builder_explains_each_problem_beside_its_field(answers_folder: Path) -> None:
+    from toolkit.widgets import plan_builder
+
+    app = plan_builder()
+    c = app.controls
+    c[("problem", "problem_statement")].value = "Too few nurses"
+    c[("problem", "perspectives")].value = "University | pipeline"
+    c[("members", "members")].value = "Council | state\nMinistry | government | money"
+    problem = _text(app.problems[("members", "members")].value)
+    assert 'Line 2: Sphere of society "government" is not one of the choices' in problem
+    assert "state, market, civil society" in problem
+    assert "column" not in problem and "steps.members" not in problem
+    assert "1 of 6 steps complete" in app.status.value, "the rest of the feedback stays"
+    assert "Readiness:" in app.status.value and "Next:" in app.status.value
+    c[("planning", "goals")].value = "G1 more graduates graduates 10"
+    problem = _text(app.problems[("planning", "goals")].value)
+    assert "Line 1 has 1 part, but needs at least 4" in problem and "Is a | missing?" in problem
+
+
+def test_plan_builder_has_no_jargon_and_wide_controls(answers_folder: Path) -> None:
+    import ipywidgets as w
+
+    from toolkit.widgets import plan_builder
+
+    app = plan_builder()
+    texts = []
+    for control in _controls(app.widget):
+        for attr in ("value", "description", "placeholder", "tooltip"):
+            value = getattr(control, attr, None)
+            if isinstance(value, str):
+                texts.append(value)
+        if isinstance(control, w.Dropdown):
+            assert control.layout.width == "max-content", control.description
+        if isinstance(control, w.Button) and control.description:
+            assert control.layout.min_width == "max-content", control.description
+    text = " ".join(texts)
+    for jargon in ("YAML", "python -m", "relative to the plan", "path to a CSV"):
+        assert jargon not in text
+    titles = [app.tabs.get_title(i) for i in range(len(app.tabs.children))]
+    assert "1. Problem identification" in titles and "Save and export" in titles
+
+
+def test_plan_builder_carries_exercise_6_risks(answers_folder: Path) -> None:
+    from toolkit.widgets import plan_builder, why_did_it_fail
+    from toolkit.worksheets import worksheet_html
+
+    six = why_did_it_fail()
+    six.ratings["membership_gaps"].value = 2
+    six.ratings["power_struggles"].value = 0
+    app = plan_builder()
+    risks = app.plan().to_dict()["risks"]
+    assert risks["membership_gaps"] == 2 and risks["power_struggles"] == 0
+    assert "Failure risks: 2 of 9 rated in exercise 6" in app.status.value
+    assert "not rated" not in worksheet_html(app.plan()).split("Failure risks")[1][:200]
 
 
 def test_records_text_round_trip() -> None:
