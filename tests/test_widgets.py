@@ -393,8 +393,13 @@ def test_map_stakeholders_edit_cycle(answers_folder: Path) -> None:
     assert app.register().set_index("name").loc["Residents forum", "power"] == 2
     f["name"].value = app.register()["name"].iloc[0]  # a duplicate name is refused
     app.save_row.click()
-    assert "Not saved" in app.message.value and "duplicate" in app.message.value
-    assert not app.message.value.startswith("line")
+    message = _text(app.message.value)
+    assert "Not saved. There is already a stakeholder called" in message
+    assert "column" not in message and "line" not in message
+    f["name"].value = " "
+    app.save_row.click()
+    assert "Give the stakeholder a name: the Name box is empty." in _text(app.message.value)
+    f["name"].value = "Residents forum"
     app.members.value = tuple(app.members.options[:2])
     assert "Expanding network" in app.models.value and "Self-selection" in app.models.value
     saved = _saved(answers_folder, "05-stakeholders")
@@ -404,11 +409,87 @@ def test_map_stakeholders_edit_cycle(answers_folder: Path) -> None:
     assert again.members.value == tuple(saved["members"])
     again.row.value = "Residents forum"
     again.remove_row.click()
+    assert len(again.register()) == start + 1, "removing asks first"
+    assert "Remove Residents forum from the register?" in _text(again.confirm.question.value)
+    again.confirm.yes.click()
     assert len(again.register()) == start
-    again.start_blank.click()
-    assert len(again.register()) == 0 and "empty" in again.message.value
-    again.start_example.click()
-    assert len(again.register()) == start
+    again.autosave.undo.click()
+    assert len(again.register()) == start + 1, "and can be undone"
+
+
+def test_map_stakeholders_never_loses_typing(answers_folder: Path) -> None:
+    from toolkit.widgets import map_stakeholders
+
+    app = map_stakeholders()
+    start = len(app.register())
+    # Start blank asks first; "no" keeps everything.
+    app.start_blank.click()
+    assert len(app.register()) == start
+    assert "Replace your register of 12 stakeholders?" in _text(app.confirm.question.value)
+    app.confirm.no.click()
+    assert len(app.register()) == start and not app.confirm.open
+    app.start_blank.click()
+    app.confirm.yes.click()
+    assert len(app.register()) == 0 and "empty" in app.message.value
+    assert _saved(answers_folder, "05-stakeholders")["register"] == []
+    app.autosave.undo.click()
+    assert len(app.register()) == start
+    assert len(_saved(answers_folder, "05-stakeholders")["register"]) == start
+    app.start_example.click()
+    assert app.confirm.open
+    app.confirm.yes.click()
+    assert len(app.register()) == start
+
+    # Typing in the editor survives picking another row, unless the participant says so.
+    app.fields["name"].value = "Tenants union"
+    app.row.value = app.row.options[1]
+    assert app.fields["name"].value == "Tenants union", "typing kept"
+    assert app.row.value == "(add a new stakeholder)"
+    assert "not saved" in _text(app.confirm.question.value)
+    app.confirm.no.click()
+    assert app.fields["name"].value == "Tenants union"
+    app.row.value = app.row.options[1]
+    app.confirm.yes.click()
+    assert app.row.value == app.row.options[1]
+    assert app.fields["name"].value == app.row.options[1]
+    # Unchanged rows switch without a question.
+    app.row.value = app.row.options[2]
+    assert not app.confirm.open and app.fields["name"].value == app.row.options[2]
+
+
+def test_map_stakeholders_tables_and_models_in_words(answers_folder: Path) -> None:
+    from toolkit.widgets import map_stakeholders
+
+    app = map_stakeholders()
+    for html in (app.register_table.value, app.salience_table.value):
+        assert "True" not in html and "False" not in html
+        assert "salience_group" not in html and "<th>name</th>" not in html
+    assert "Salience group" in app.salience_table.value
+    # The marginal stakeholders' recommendation is given once, not on every row.
+    text = _text(app.salience_table.value)
+    assert text.count("give them a voice in naming the issues") <= 1
+    assert text.count("Give them a voice in naming the issues") == 1
+    # Models wait for members, then never suggest a member.
+    assert "Select the current members above first" in app.models.value
+    assert "Stakeholder analysis" not in app.models.value
+    members = tuple(app.members.options[:3])
+    app.members.value = members
+    assert set(app.state["candidates"]) == {
+        "expanding network",
+        "stakeholder analysis",
+        "self-selection",
+    }
+    for found in app.state["candidates"].values():
+        assert len(found) and not found["name"].isin(members).any()
+    assert "Stakeholder analysis" in app.models.value
+    assert app.members.layout.width == "36em"
+    assert any(
+        isinstance(c.value, str) and "hold Ctrl" in c.value
+        for c in _controls(app.widget)
+        if hasattr(c, "value")
+    )
+    for button in (app.start_example, app.start_blank, app.save_row, app.remove_row):
+        assert button.layout.min_width == "max-content"
 
 
 def test_plan_builder_progress_save_export(answers_folder: Path) -> None:

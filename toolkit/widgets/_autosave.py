@@ -32,6 +32,7 @@ from ..answers import (
 )
 from ..errors import InputError
 from ..report import esc
+from ._base import Confirm
 
 __all__ = ["EXERCISE_TITLES", "Autosave", "read_uploaded_answers"]
 
@@ -143,16 +144,9 @@ class Autosave:
             layout=w.Layout(width="auto", min_width="max-content", display="none"),
         )
         self.undo.on_click(self._on_undo)
-        self.question = w.HTML()
-        self.yes = w.Button(button_style="warning", layout=w.Layout(width="auto"))
-        self.no = w.Button(layout=w.Layout(width="auto"))
-        self.yes.on_click(self._on_yes)
-        self.no.on_click(self._on_no)
-        self._pending: Callable[[], None] | None = None
-        self.confirm_box = w.VBox(
-            [self.question, w.HBox([self.yes, self.no])], layout=w.Layout(display="none")
-        )
-        self.confirm_box.add_class("toolkit-confirm")
+        self.asking = Confirm()
+        self.question, self.yes, self.no = self.asking.question, self.asking.yes, self.asking.no
+        self.confirm_box = self.asking.box
         self.bar = w.VBox(
             [
                 w.HBox(
@@ -226,25 +220,9 @@ class Autosave:
 
     def confirm(self, question: str, yes: str, no: str, action: Callable[[], None]) -> None:
         """Ask ``question`` with two buttons; run ``action()`` only on ``yes``."""
-        self.question.value = f'<p role="alert"><strong>{esc(question)}</strong></p>'
-        self.yes.description, self.no.description = yes, no
-        self._pending = action
-        self.confirm_box.layout.display = "flex"
-
-    def _close_question(self) -> None:
-        self._pending = None
-        self.confirm_box.layout.display = "none"
-        self.question.value = ""
-
-    def _on_yes(self, _button: Any = None) -> None:
-        action = self._pending
-        self._close_question()
-        if action is not None:
-            action()
-
-    def _on_no(self, _button: Any = None) -> None:
-        self._close_question()
-        self._set_status("Nothing was changed.")
+        self.asking.ask(
+            question, yes, no, action, on_no=lambda: self._set_status("Nothing was changed.")
+        )
 
     def replace(self, answers: dict[str, Any], done: str) -> list[str]:
         """Put ``answers`` in place of the current ones, save, and offer to undo it.

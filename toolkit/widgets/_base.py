@@ -145,6 +145,58 @@ class ExerciseApp:
         return data
 
 
+class Confirm:
+    """A question with two buttons, shown only while something waits for an answer.
+
+    ``ask(question, yes, no, action)`` shows it; ``action()`` runs only when
+    the participant presses ``yes``; ``no`` closes it and runs ``on_no`` if
+    given. ``box`` is the widget to place (hidden until asked).
+    """
+
+    def __init__(self) -> None:
+        import ipywidgets as w
+
+        self.question = w.HTML()
+        self.yes = w.Button(button_style="warning", layout=button_layout())
+        self.no = w.Button(layout=button_layout())
+        self.yes.on_click(self._on_yes)
+        self.no.on_click(self._on_no)
+        self._action: Any = None
+        self._on_no_action: Any = None
+        self.box = w.VBox(
+            [self.question, w.HBox([self.yes, self.no])], layout=w.Layout(display="none")
+        )
+        self.box.add_class("toolkit-confirm")
+
+    @property
+    def open(self) -> bool:
+        """Whether a question is waiting for an answer."""
+        return self.box.layout.display != "none"
+
+    def ask(self, question: str, yes: str, no: str, action: Any, on_no: Any = None) -> None:
+        self.question.value = f'<p role="alert"><strong>{esc(question)}</strong></p>'
+        self.yes.description, self.no.description = yes, no
+        self._action, self._on_no_action = action, on_no
+        self.box.layout.display = "flex"
+
+    def close(self) -> None:
+        self._action = self._on_no_action = None
+        self.box.layout.display = "none"
+        self.question.value = ""
+
+    def _on_yes(self, _button: Any = None) -> None:
+        action = self._action
+        self.close()
+        if action is not None:
+            action()
+
+    def _on_no(self, _button: Any = None) -> None:
+        action = self._on_no_action
+        self.close()
+        if action is not None:
+            action()
+
+
 def _guard() -> Any:
     """The style sheet and keyboard guard, as one invisible Output widget."""
     import ipywidgets as w
