@@ -325,6 +325,18 @@ def test_classify_partnership_live_map(answers_folder: Path) -> None:
     assert again.items["MV02"].value == 5 and "creating area" in again.feedback.value
 
 
+def _csv_upload(widget, name: str, content: bytes) -> None:
+    widget.value = (
+        {
+            "name": name,
+            "type": "text/csv",
+            "size": len(content),
+            "content": content,
+            "last_modified": STAMP,
+        },
+    )
+
+
 def test_many_views_example_upload_and_restore(answers_folder: Path) -> None:
     from toolkit.classification import example_responses
     from toolkit.widgets import many_views
@@ -336,41 +348,67 @@ def test_many_views_example_upload_and_restore(answers_folder: Path) -> None:
     assert "How each organisation sees Example partnership A" in app.views.value
     assert "Example public agency" in app.views.value
     assert len(app.state["charts"]) == 2
-    one = example_responses()
-    one = one[one["partnership"] == "Example partnership B"].assign(partnership="Ours")
-    content = one.to_csv(index=False).encode()
-    app.upload.value = (
-        {
-            "name": "ours.csv",
-            "type": "text/csv",
-            "size": len(content),
-            "content": content,
-            "last_modified": STAMP,
-        },
+    # A partnership that is not the first one, from an uploaded file, with e-mail addresses.
+    two = example_responses()
+    two["partnership"] = two["partnership"].map(
+        {"Example partnership A": "Ours", "Example partnership B": "Theirs"}
     )
+    two["respondent"] = [f"person{i}@example.org" for i in range(len(two))]
+    two["Comments"] = "private remark"
+    content = two.to_csv(index=False).encode()
+    _csv_upload(app.upload, "ours.csv", content)
     assert "Loaded ours.csv" in app.message.value
-    assert app.partnership.options == ("Ours",)
+    assert app.partnership.options == ("Ours", "Theirs")
+    app.partnership.value = "Theirs"
     app.notes.value = "The firm sees more contract."
     bad = b"partnership,MV01\nOurs,9\n"
-    app.upload.value = (
-        {
-            "name": "bad.csv",
-            "type": "text/csv",
-            "size": len(bad),
-            "content": bad,
-            "last_modified": STAMP,
-        },
-    )
+    _csv_upload(app.upload, "bad.csv", bad)
     assert "bad.csv could not be read" in app.message.value and "line 2" in app.message.value
     assert "/tmp" not in app.message.value, "the participant's file is named, not a temp copy"
-    assert app.partnership.options == ("Ours",), "a bad upload changes nothing"
+    assert app.partnership.options == ("Ours", "Theirs"), "a bad upload changes nothing"
+    # Privacy: the answers file holds only what the exercise needs.
+    raw = (answers_folder / "03-many-views.answers.json").read_text("utf-8")
+    assert "@example.org" not in raw and "private remark" not in raw and "Comments" not in raw
+    assert "Example public agency" in raw
+    # After a restart: the same partnership, no false warning.
     again = many_views()
-    assert again.partnership.options == ("Ours",)
+    assert again.partnership.options == ("Ours", "Theirs")
+    assert again.partnership.value == "Theirs"
+    assert "no longer fit" not in again.autosave.status.value
+    assert not again.autosave.status_warning
     assert "Restored ours.csv" in again.message.value
     assert again.notes.value == "The firm sees more contract."
     again.use_example.click()
+    assert "Put the illustrative data in place of ours.csv?" in _text(again.confirm.question.value)
+    assert again.partnership.options == ("Ours", "Theirs"), "asks first"
+    again.confirm.yes.click()
     assert "Example partnership A" in again.partnership.options
     assert _saved(answers_folder, "03-many-views")["upload"] is None
+
+
+def test_many_views_shows_gaps_between_organisations(answers_folder: Path) -> None:
+    from toolkit.widgets import many_views
+
+    app = many_views()
+    (profile,) = [c for c in app.state["charts"] if "Item by item" in str(c.to_dict()["title"])]
+    spec = profile.to_dict()
+    assert all(len(rows) > 0 for rows in spec["datasets"].values()), "item chart not empty"
+    the_map = app.state["charts"][0].to_dict()
+    assert "Organisation" in json.dumps(the_map)
+    values = {v for rows in the_map["datasets"].values() for r in rows for v in r.values()}
+    assert {"Example charity", "Example firm", "Example public agency"} <= values
+    tips = json.dumps(the_map)
+    assert '"title": "Near a boundary"' in tips
+    for layer in the_map["layer"]:
+        for tip in layer.get("encoding", {}).get("tooltip", []) or []:
+            assert tip.get("title"), f"raw field name in a tooltip: {tip}"
+    words = _text(app.differences.value)
+    assert "differ most on" in words and "Example firm" in words
+    travel = app.travel.value
+    assert "mode_changed" not in travel and "from_round" not in travel
+    assert "True" not in travel and "False" not in travel
+    assert "2025 to 2026" in travel and "Complying to constraining" not in travel
+    assert travel.count("<th") <= 6, "a short table that fits"
 
 
 def test_map_stakeholders_edit_cycle(answers_folder: Path) -> None:
