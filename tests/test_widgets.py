@@ -264,6 +264,37 @@ def test_trust_game_feedback_and_tournament(answers_folder: Path) -> None:
     assert again.state["match"]["move_a"].iloc[0] == "D"
 
 
+def test_trust_game_explains_and_keeps_the_tournament_current(answers_folder: Path) -> None:
+    from toolkit.widgets import trust_game
+
+    app = trust_game()
+    c = app.controls
+    assert "seed" not in c["seed"].description.lower()
+    assert "Luck of the draw" in c["seed"].description
+    # Tit for tat against itself with a remembered defection: explained.
+    c["strategy_b"].value = "tit_for_tat"
+    c["past_b"].value = 1
+    assert "They cooperated together in 0 rounds" in app.feedback.value
+    assert "Why no round of cooperation together?" in app.feedback.value
+    # The tournament follows the settings; the two pasts are said to be merged.
+    c["continuation"].value = 0.9
+    c["past_a"].value = 2
+    app.run_tournament.click()
+    first = app.state["tournament"]
+    text = _text(app.tournament_result.value)
+    assert "uses the larger of your two settings, 2" in text
+    assert "Best: Random" in text and "Why does Random come out on top?" in text
+    c["past_a"].value = 0
+    c["past_b"].value = 0
+    assert app.state["tournament"] is not first, "recomputed for the new settings"
+    text = _text(app.tournament_result.value)
+    assert "remembering 0 earlier defections" in text and "larger of your two" not in text
+    assert "Why does Random" not in text
+    # Moves differ by shape as well as colour.
+    spec = app.state["match_chart"].to_dict()
+    assert spec["encoding"]["shape"]["field"] == "move"
+
+
 def test_why_did_it_fail(answers_folder: Path) -> None:
     from toolkit.widgets import why_did_it_fail
 
