@@ -78,6 +78,36 @@ def test_spot_feedback_score_and_autosave(answers_folder: Path) -> None:
     assert "Restored your saved answers" in again.autosave.status.value
 
 
+def test_spot_wording(answers_folder: Path) -> None:
+    from toolkit.widgets import spot_the_partnership
+
+    app = spot_the_partnership()
+    page = " ".join(
+        str(getattr(c, "value", "")) + " " + str(getattr(c, "description", ""))
+        for c in _controls(app.widget)
+    )
+    assert page.count("Think of one partnership you know") == 1
+    for box in app.self_check.checkboxes.values():
+        assert "[H" not in box.description and box.description.startswith("We ")
+    boxes = app.self_check.checkboxes
+    boxes["H1"].value, boxes["H3"].value = True, True
+    text = _text(app.self_check.feedback.value)
+    assert "talk about" not in text
+    assert "so the step to work on first is: alter activities." in text
+
+
+def test_feedback_is_marked_with_icon_and_word_not_colour_alone(answers_folder: Path) -> None:
+    from toolkit.widgets import spot_the_partnership
+
+    app = spot_the_partnership()
+    app.choices["mental-health"].value = "collaborating"
+    app.choices["name-only"].value = "cooperating"
+    right, wrong = app.feedback["mental-health"].value, app.feedback["name-only"].value
+    assert "\u2714" in right and "Correct" in _text(right)
+    assert "\u2718" in wrong and "Not quite" in _text(wrong)
+    assert 'aria-hidden="true"' in right  # the icon is decoration, the word is read out
+
+
 def test_corrupt_file_is_reported_then_backed_up(answers_folder: Path) -> None:
     from toolkit.widgets import spot_the_partnership
 
@@ -327,6 +357,13 @@ def test_why_did_it_fail(answers_folder: Path) -> None:
     again = why_did_it_fail()
     assert again.ratings["power_struggles"].value == 2
     assert "toolkit-correct" in again.feedback["mental-health-cultures"].value
+    # Two questions, one explanation: marked separately, the explanation said once.
+    again.responses["mental-health-cultures"].value = "blaming"
+    html = again.feedback["mental-health-cultures"].value
+    assert "toolkit-correct" in html and "toolkit-wrong" in html
+    text = _text(html)
+    explanation = again.feedback["mental-health-cultures"].value.split("</div>")[-2]
+    assert text.count(_text(explanation).strip()) == 1
 
 
 def test_continuum_self_check_still_saves_nothing(answers_folder: Path) -> None:
@@ -335,6 +372,23 @@ def test_continuum_self_check_still_saves_nothing(answers_folder: Path) -> None:
     app = continuum_self_check()
     app.checkboxes["H1"].value = True
     assert list(answers_folder.iterdir()) == []
+
+
+def test_classify_map_stays_beside_the_questions(answers_folder: Path) -> None:
+    from toolkit.widgets import classify_partnership
+    from toolkit.widgets._base import WIDGET_CSS
+
+    app = classify_partnership()
+    assert "toolkit-side" in app.side._dom_classes
+    questions, chart = app.side.children
+    assert app.tabs in questions.children and "toolkit-sticky" in chart._dom_classes
+    assert "position: sticky" in WIDGET_CSS and "flex-wrap: wrap" in WIDGET_CSS
+    assert [app.tabs.get_title(i) for i in range(2)] == [
+        "Mandatory or voluntary",
+        "Contract or trust",
+    ]
+    assert "max-width: none" in WIDGET_CSS  # tab titles are not cut
+    assert "a.toolkit-download" in WIDGET_CSS  # the download link looks like a button
 
 
 def test_classify_partnership_live_map(answers_folder: Path) -> None:

@@ -70,6 +70,10 @@ WIDGET_CSS = """
 .toolkit-exercise .toolkit-side > .toolkit-questions { flex: 1 1 420px; min-width: 0; }
 .toolkit-exercise .toolkit-side > .toolkit-sticky { flex: 1 1 440px; position: sticky; top: 0;
   align-self: flex-start; background: var(--jp-layout-color0, #fff); z-index: 1; }
+.jp-OutputArea-output:has(.toolkit-side), .jp-Cell-outputWrapper:has(.toolkit-side),
+.jp-OutputArea:has(.toolkit-side), .jp-OutputArea-child:has(.toolkit-side) {
+  overflow: visible !important;
+}
 .toolkit-exercise .toolkit-confirm { border: 2px solid #975a16; padding: 0.4em 0.6em;
   margin: 0.4em 0; }
 """

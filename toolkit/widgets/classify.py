@@ -111,11 +111,18 @@ def classify_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
         "the right statement. The map shows where your answers place it: complying, "
         "constraining or creating. Leave a statement unanswered if you cannot say.</p>"
     )
-    root = exercise_frame(
-        "Mandatory or voluntary, contract or trust", intro, [tabs, feedback, chart_out], autosave
-    )
+    questions = w.VBox([tabs, feedback], layout=w.Layout(overflow="visible"))
+    questions.add_class("toolkit-questions")
+    chart_box = w.VBox([chart_out], layout=w.Layout(overflow="visible"))
+    chart_box.add_class("toolkit-sticky")
+    side = w.HBox([questions, chart_box], layout=w.Layout(overflow="visible"))
+    side.add_class("toolkit-side")
+    root = exercise_frame("Mandatory or voluntary, contract or trust", intro, [side], autosave)
+    root.layout.overflow = "visible"
     app = ExerciseApp(root, "Mandatory or voluntary, contract or trust")
     app.items = items  # type: ignore[attr-defined]
+    app.tabs = tabs  # type: ignore[attr-defined]
+    app.side = side  # type: ignore[attr-defined]
     app.feedback = feedback  # type: ignore[attr-defined]
     app.state = state  # type: ignore[attr-defined]
     app.autosave = autosave  # type: ignore[attr-defined]

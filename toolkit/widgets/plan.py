@@ -115,7 +115,7 @@ def check_records(
     >>> records, problems = check_records("Council | government", fields)
     >>> records
     [{'name': 'Council', 'sector': ''}]
-    >>> print(problems[0][:70])
+    >>> print(problems[0][:71])
     Line 1: Sphere of society "government" is not one of the choices (state
     >>> check_records("Council | State", fields)
     ([{'name': 'Council', 'sector': 'state'}], [])
