@@ -118,7 +118,7 @@ def kernel_note_html(title: str) -> str:
         f"<p><strong>{esc(title)}</strong>: run this cell to start the exercise "
         "(Run this cell with Shift+Enter, or use Run, Run All Cells). Your saved answers "
         "come back when it starts.</p></div>"
-        '<div class="toolkit-kernel-note" role="note" hidden>'
+        '<div class="toolkit-kernel-note" role="note" hidden="hidden">'
         f"<p><strong>{esc(title)}</strong> is interactive and needs a live Python kernel, "
         "which this page does not have.</p>"
         "<p>To try it, open this page as a notebook: use the launch button (the rocket icon) at "
