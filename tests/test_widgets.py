@@ -448,7 +448,9 @@ def test_many_views_example_upload_and_restore(answers_folder: Path) -> None:
     app.notes.value = "The firm sees more contract."
     bad = b"partnership,MV01\nOurs,9\n"
     _csv_upload(app.upload, "bad.csv", bad)
-    assert "bad.csv could not be read" in app.message.value and "line 2" in app.message.value
+    assert "bad.csv could not be read, so nothing changed. On line 2, in the column MV01" in (
+        _text(app.message.value)
+    )
     assert "/tmp" not in app.message.value, "the participant's file is named, not a temp copy"
     assert app.partnership.options == ("Ours", "Theirs"), "a bad upload changes nothing"
     # Privacy: the answers file holds only what the exercise needs.

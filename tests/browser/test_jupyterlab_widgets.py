@@ -68,12 +68,13 @@ def lab_page(lab: dict[str, object], browser: object) -> Iterator[object]:  # no
 
 
 def _open(page: object, lab: dict[str, object], notebook: str, run: bool = True) -> None:  # noqa: F811
-    url = f"{lab['base']}/lab/tree/{notebook}?token={lab['token']}"
+    # ?reset: a clean workspace, so the notebooks of earlier tests are not reopened.
+    url = f"{lab['base']}/lab/tree/{notebook}?reset&token={lab['token']}"
     page.goto(url, wait_until="load", timeout=120_000)  # type: ignore[attr-defined]
     page.wait_for_function(_KERNEL_IDLE, timeout=CELL_TIMEOUT)  # type: ignore[attr-defined]
     if run:
         _run_all(page)
-        page.locator(".toolkit-exercise").first.wait_for(timeout=CELL_TIMEOUT)  # type: ignore[attr-defined]
+        page.locator(".toolkit-exercise:visible").first.wait_for(timeout=CELL_TIMEOUT)  # type: ignore[attr-defined]
         page.wait_for_function("() => window.__toolkitKeyGuard === true", timeout=60_000)  # type: ignore[attr-defined]
         page.wait_for_timeout(500)  # type: ignore[attr-defined]
 
@@ -110,7 +111,8 @@ def test_widgets_pass_axe_are_labelled_and_reachable(lab_page, lab, notebook: st
     problems = page.evaluate(
         """() => {
             const out = [];
-            const root = document.querySelector('.toolkit-exercise');
+            const root = [...document.querySelectorAll('.toolkit-exercise')]
+                .find(e => e.offsetParent !== null);
             const controls = root.querySelectorAll(
                 'input, select, textarea, button, a[href]');
             for (const el of controls) {
@@ -178,12 +180,12 @@ def test_arrow_keys_stay_in_radio_buttons_and_drop_downs(lab_page, lab) -> None:
 def test_classify_map_stays_in_view(lab_page, lab) -> None:  # noqa: F811
     page = lab_page
     _open(page, lab, "02-classify.ipynb")
-    questions = page.locator(".toolkit-questions").first
-    chart = page.locator(".toolkit-sticky").first
+    questions = page.locator(".toolkit-questions:visible").first
+    chart = page.locator(".toolkit-sticky:visible").first
     q, c = questions.bounding_box(), chart.bounding_box()
     assert c["x"] >= q["x"] + q["width"] - 1, "the map sits beside the questions"
     # Answer a statement far down: the map is still on screen.
-    last = page.locator(".toolkit-questions select").last
+    last = page.locator(".toolkit-questions:visible select").last
     last.scroll_into_view_if_needed()
     last.select_option(index=5)
     page.wait_for_timeout(500)

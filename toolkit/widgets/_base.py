@@ -81,11 +81,28 @@ WIDGET_CSS = """
 #: Keeps arrow keys (and Home, End, Page Up/Down, Space) inside the exercise's radio buttons,
 #: drop-downs, sliders and tick boxes: JupyterLab would otherwise take them to move its cell
 #: selection. Lumino skips shortcuts for a target carrying ``data-lm-suppress-shortcuts``;
-#: the attribute is set only for those keys, only inside ``.toolkit-exercise``.
+#: the attribute is set only for those keys, only inside ``.toolkit-exercise``. It also names
+#: each slider handle after its label (ipywidgets leaves the handle unnamed for screen readers).
 KEYBOARD_GUARD_JS = """
 (function () {
   if (window.__toolkitKeyGuard) { return; }
   window.__toolkitKeyGuard = true;
+  function name() {
+    document.querySelectorAll('.toolkit-exercise .widget-slider').forEach(function (s) {
+      var l = s.querySelector('.widget-label');
+      var text = l ? l.textContent.trim() : '';
+      s.querySelectorAll('[role=slider]').forEach(function (h) {
+        if (text && h.getAttribute('aria-label') !== text) { h.setAttribute('aria-label', text); }
+      });
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; name(); });
+  }).observe(document.body, {childList: true, subtree: true});
+  name();
   var keys = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End',
               'PageUp', 'PageDown', ' '];
   window.addEventListener('keydown', function (event) {
@@ -297,15 +314,19 @@ def show_in(output: Any, *objects: Any) -> None:
     The outputs are set directly on the widget (no capture of the kernel's
     display messages), so it works the same during a live session, an nbval
     run and the book's execution, and without a kernel in tests. Charts go
-    through the toolkit's offline renderer (:mod:`toolkit.charts`).
+    through the toolkit's offline renderer (:mod:`toolkit.charts`), without
+    vega-embed's actions menu.
     """
-    from ..charts import _render
+    from ..charts import VEGALITE_MIME, _render
 
     outputs = []
     for obj in objects:
+        metadata: dict[str, Any] = {}
         if isinstance(obj, str):
             data: dict[str, Any] = {"text/html": obj, "text/plain": "(HTML)"}
         else:
             data = dict(_render(obj.to_dict()))
-        outputs.append({"output_type": "display_data", "data": data, "metadata": {}})
+            # No "..." actions menu: its unnamed <summary> fails accessibility checks.
+            metadata = {VEGALITE_MIME: {"embed_options": {"actions": False}}}
+        outputs.append({"output_type": "display_data", "data": data, "metadata": metadata})
     output.outputs = tuple(outputs)

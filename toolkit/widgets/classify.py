@@ -18,6 +18,7 @@ from ._base import ExerciseApp, exercise_frame, feedback_html, show_in, wide_sty
 
 __all__ = [
     "classify_partnership",
+    "form_problem",
     "kept_responses",
     "many_views",
     "organisation_differences",
@@ -140,7 +141,44 @@ def _read_upload(name: str, content: bytes) -> Any:
         try:
             return read_responses(path)
         except InputError as exc:  # name the participant's file, not the temporary copy
-            raise InputError(str(exc).replace(str(path), name)) from None
+            kwargs: dict[str, Any] = {
+                "file": name,
+                "line": exc.line,
+                "column": exc.column,
+                "allowed": exc.allowed,
+            }
+            if exc.has_value:
+                kwargs["value"] = exc.value
+            raise InputError(exc.problem.replace(str(path), name), **kwargs) from None
+
+
+def form_problem(exc: Any, name: str) -> str:
+    """Why an uploaded form export could not be read, in words.
+
+    >>> from toolkit.errors import InputError
+    >>> text = form_problem(InputError("answer out of range", line=2, column="MV01", value=9,
+    ...                                allowed="a whole number from 1 to 5"), "ours.csv")
+    >>> print(text.replace(". ", "." + chr(10)))
+    ours.csv could not be read, so nothing changed.
+    On line 2, in the column MV01: answer out of range (the file has 9).
+    What fits there: a whole number from 1 to 5.
+    """
+    where = []
+    if getattr(exc, "line", None) is not None:
+        where.append(f"on line {exc.line}")
+    if getattr(exc, "column", None):
+        where.append(f"in the column {exc.column}")
+    problem = getattr(exc, "problem", str(exc))
+    text = f"{name} could not be read, so nothing changed. "
+    lead = ", ".join(where)
+    text += (lead[:1].upper() + lead[1:] + ": ") if where else ""
+    text += problem if where else problem[:1].upper() + problem[1:]
+    if getattr(exc, "has_value", False):
+        text += f" (the file has {exc.value})"
+    text += "."
+    if getattr(exc, "allowed", None):
+        text += f" What fits there: {exc.allowed}."
+    return text
 
 
 def kept_responses(data: Any) -> dict[str, Any]:
@@ -414,9 +452,7 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
             data = _read_upload(item["name"], content)
             load(data, item["name"])
         except (InputError, OSError, ValueError) as exc:
-            message.value = feedback_html(
-                f"{item['name']} could not be read, so nothing changed: {exc}", kind="warning"
-            )
+            message.value = feedback_html(form_problem(exc, item["name"]), kind="warning")
             return False
         kept = {"name": item["name"], **kept_responses(data)}
         state["upload"] = kept if len(str(kept)) <= MAX_SAVED_UPLOAD else None
