@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from toolkit.diagnostics import failure_reasons
 from toolkit.errors import InputError
 from toolkit.exercises import (
     RESPONSES,
@@ -22,6 +21,7 @@ from toolkit.exercises import (
     score,
     spot_scenarios,
 )
+from toolkit.planning.diagnostics import failure_reasons
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = {
@@ -113,7 +113,9 @@ def test_failure_wrong_answer_names_the_right_reason() -> None:
 
 def test_score_counts() -> None:
     assert score([]) == (0, 0, 0)
-    assert score([check_spot("mental-health", "collaborating"), check_spot("name-only", None)]) == (
+    assert score(
+        [check_spot("nursing-pipeline", "collaborating"), check_spot("name-only", None)]
+    ) == (
         1,
         1,
         2,

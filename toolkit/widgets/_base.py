@@ -317,7 +317,7 @@ def show_in(output: Any, *objects: Any) -> None:
     through the toolkit's offline renderer (:mod:`toolkit.charts`), without
     vega-embed's actions menu.
     """
-    from ..charts import VEGALITE_MIME, _render
+    from ..charts import VEGALITE_MIME, render_spec
 
     outputs = []
     for obj in objects:
@@ -325,7 +325,7 @@ def show_in(output: Any, *objects: Any) -> None:
         if isinstance(obj, str):
             data: dict[str, Any] = {"text/html": obj, "text/plain": "(HTML)"}
         else:
-            data = dict(_render(obj.to_dict()))
+            data = dict(render_spec(obj.to_dict()))
             # No "..." actions menu: its unnamed <summary> fails accessibility checks.
             metadata = {VEGALITE_MIME: {"embed_options": {"actions": False}}}
         outputs.append({"output_type": "display_data", "data": data, "metadata": metadata})

@@ -2,7 +2,7 @@
 
 The readiness check comes first, then one tab per step of Roberts' model;
 progress, the next action, the YAML plan file and the worksheet come from
-:mod:`toolkit.planning` and :mod:`toolkit.worksheets`.
+:mod:`toolkit.planning` and :mod:`toolkit.planning.worksheets`.
 
 Records (perspectives, motivations, members, goals, observed values) are
 typed one per line, parts separated by ``|`` in the order the tab shows: the
@@ -228,7 +228,7 @@ def plan_builder(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
     *Save the plan* writes ``07-six-steps.plan.yaml``
     (:func:`toolkit.planning.save_plan`, atomic) and *Make a printable
     worksheet* ``07-six-steps.worksheet.html``
-    (:func:`toolkit.worksheets.worksheet_html`) in the answers folder, each
+    (:func:`toolkit.planning.worksheets.worksheet_html`) in the answers folder, each
     also offered as a download button. The risk ratings saved by exercise 6
     in the same folder go into the plan. Answers are kept in
     ``07-six-steps.answers.json``.
@@ -251,7 +251,7 @@ def plan_builder(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         readiness_check,
         save_plan,
     )
-    from ..worksheets import worksheet_html
+    from ..planning.worksheets import worksheet_html
     from ._base import button_layout, menu_layout
 
     data = _steps_yaml()
