@@ -100,7 +100,7 @@ def test_feedback_is_marked_with_icon_and_word_not_colour_alone(answers_folder: 
     from toolkit.widgets import spot_the_partnership
 
     app = spot_the_partnership()
-    app.choices["mental-health"].value = "collaborating"
+    app.choices["mental-health"].value = "cooperating"
     app.choices["name-only"].value = "cooperating"
     right, wrong = app.feedback["mental-health"].value, app.feedback["name-only"].value
     assert "\u2714" in right and "Correct" in _text(right)
@@ -744,8 +744,8 @@ def test_plan_builder_has_no_jargon_and_wide_controls(answers_folder: Path) -> N
 
 
 def test_plan_builder_carries_exercise_6_risks(answers_folder: Path) -> None:
+    from toolkit.planning.worksheets import worksheet_html
     from toolkit.widgets import plan_builder, why_did_it_fail
-    from toolkit.worksheets import worksheet_html
 
     six = why_did_it_fail()
     six.ratings["membership_gaps"].value = 2
