@@ -128,9 +128,9 @@ def test_missing_file_and_bad_encoding(run_cli, tmp_path):
     line = one_line_error(run_cli("classify", tmp_path / "nope.csv"))
     assert "nope.csv" in line and "does not exist" in line
     path = tmp_path / "utf16.csv"
-    path.write_bytes("partnership,MV01,CT01\nP,3,3\n".encode("utf-16"))
+    path.write_bytes("partnership,MV01,CT01\nP,3,3\n".encode("utf-16-le"))  # no byte-order mark
     line = one_line_error(run_cli("classify", path))
-    assert "utf16.csv" in line
+    assert "utf16.csv" in line and "UTF-16" in line
 
 
 def test_bad_format_option(run_cli):

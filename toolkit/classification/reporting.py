@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..io import safe_csv_text
 from ..report import chart_html, esc, html_page, md_cell, md_table, table_html
 from .charts import continuum_bar, heuristic_map, item_profile
 from .result import Classification, classify
@@ -71,7 +72,7 @@ def report(responses: pd.DataFrame, format: str = "json", *, source: str = "") -
 
 def to_csv(result: Classification) -> str:
     """The summary table as CSV, floats rounded to 4 decimals."""
-    return _rounded(result.summary).to_csv(index=False, lineterminator="\n")
+    return safe_csv_text(_rounded(result.summary))
 
 
 def _rounded(frame: pd.DataFrame, digits: int = 4) -> pd.DataFrame:

@@ -30,7 +30,6 @@ from ..answers import (
     parse_answers,
     save_answers,
 )
-from ..errors import InputError
 from ..report import esc
 from ._base import Confirm
 
@@ -92,7 +91,7 @@ def read_uploaded_answers(
         return None, f"{name} holds answers to another exercise, not to this one, {unchanged}."
     try:
         answers = parse_answers(content, exercise, file=name)
-    except InputError:
+    except Exception:  # parse_answers raises InputError; anything else is said the same way
         return None, f"{name} is damaged: it holds no answers this exercise can use, {unchanged}."
     return answers, ""
 
@@ -280,7 +279,7 @@ class Autosave:
         answers = self.answers()
         try:
             path, backup = save_answers(self.exercise, answers, self.folder)
-        except (OSError, InputError) as exc:
+        except Exception as exc:  # never let a save break the exercise: say so, offer download
             self._set_status(
                 f"Could not save your answers: {exc}. Use the download link to keep them.", True
             )
@@ -307,9 +306,12 @@ class Autosave:
         self.status_warning = warning
 
     def _refresh_download(self, answers: dict[str, Any] | None = None) -> None:
-        self.download.value = download_link_html(
-            self.exercise, self.answers() if answers is None else answers
-        )
+        try:
+            self.download.value = download_link_html(
+                self.exercise, self.answers() if answers is None else answers
+            )
+        except Exception as exc:  # pragma: no cover - answers_json cleans every value
+            self._set_status(f"The download link could not be made: {exc}", True)
 
     def _on_upload(self, change: dict[str, Any]) -> None:
         files = change["new"]
