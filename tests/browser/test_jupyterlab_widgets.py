@@ -185,7 +185,7 @@ def test_classify_map_stays_in_view(lab_page, lab) -> None:  # noqa: F811
     q, c = questions.bounding_box(), chart.bounding_box()
     assert c["x"] >= q["x"] + q["width"] - 1, "the map sits beside the questions"
     # Answer a statement far down: the map is still on screen.
-    last = page.locator(".toolkit-questions:visible select").last
+    last = page.locator(".toolkit-questions:visible select:visible").last
     last.scroll_into_view_if_needed()
     last.select_option(index=5)
     page.wait_for_timeout(500)
