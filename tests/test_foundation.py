@@ -244,8 +244,9 @@ def test_continuum_self_check_updates_feedback() -> None:
     assert "Level reached: coordinating" in app.feedback.value
     app.checkboxes["H4"].value = True
     assert "cumulative" in app.feedback.value
-    for item, box in app.checkboxes.items():
-        assert box.description.startswith(f"[{item}]"), "every control is labelled"
+    for box in app.checkboxes.values():
+        # every control is labelled, in words (no [H1] item codes)
+        assert box.description.startswith("We ") and "[H" not in box.description
 
 
 def test_exercise_app_bundle_has_static_fallback() -> None:
@@ -254,7 +255,9 @@ def test_exercise_app_bundle_has_static_fallback() -> None:
     data = continuum_self_check()._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in data
     assert "live Python kernel" in data["text/html"]
-    assert data["text/plain"] == "Continuum self-check (interactive exercise: run it in Jupyter)"
+    assert data["text/plain"] == (
+        "Continuum self-check (interactive exercise: run this cell to start it)"
+    )
 
 
 # --- configuration ----------------------------------------------------------------------

@@ -134,7 +134,7 @@ def continuum_feedback(answers: dict[str, object]) -> str:
     Level reached: networking. You exchange information. The next step on the
     continuum, coordinating, would add: alter activities. You also said yes to share
     resources, but the continuum is cumulative: each level builds on the ones before it,
-    so talk about alter activities first.
+    so the step to work on first is: alter activities.
     """
     row = pd.DataFrame([{k: (None if v is None else int(bool(v))) for k, v in answers.items()}])
     result = continuum_levels(row).iloc[0]
@@ -160,8 +160,8 @@ def continuum_feedback(answers: dict[str, object]) -> str:
         extra = [table["strategy"].iloc[i] for i in position if i > rank]
         text += (
             f" You also said yes to {_join(extra)}, but the continuum is cumulative: each "
-            f"level builds on the ones before it, so talk about "
-            f"{result['continuum_skipped']} first."
+            f"level builds on the ones before it, so the step to work on first is: "
+            f"{result['continuum_skipped']}."
         )
     return text
 

@@ -79,7 +79,10 @@ def test_exercise_page_says_how_to_launch(site: str, offline_page) -> None:
     page.goto(site + "exercises/01-continuum.html", wait_until="load")
     note = page.locator(".toolkit-kernel-note")
     assert note.count() == 1
-    assert "live Python kernel" in note.inner_text()
+    assert note.is_visible() and "live Python kernel" in note.inner_text()
+    # The "run this cell" note is for Jupyter only: hidden on the static site.
+    run_note = page.locator(".toolkit-run-note")
+    assert run_note.count() == 1 and not run_note.is_visible()
     hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
     assert not any("example.org" in h or "your-org" in h for h in hrefs), hrefs
     binder = [h for h in hrefs if "mybinder.org/v2/gh/" in h]

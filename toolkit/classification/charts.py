@@ -170,6 +170,32 @@ def _limit_partnerships(summary: pd.DataFrame, limit: int) -> tuple[pd.DataFrame
     return summary[names.isin(keep)], keep
 
 
+#: Tooltip titles in words (no raw column names in front of readers).
+_TIP_TITLES = {
+    "partnership": "Partnership",
+    "round": "Round",
+    "organization": "Organisation",
+    "respondent": "Respondent",
+    "respondents": "Respondents",
+    "voluntary": "How voluntary (0 to 1)",
+    "trust": "How trust-based (0 to 1)",
+    "mode": "Area",
+    "near_boundary": "Near a boundary",
+    "disagreement_voluntary": "Disagreement on how voluntary",
+    "disagreement_trust": "Disagreement on trust",
+    "partners_differ": "Partners see it differently",
+    "continuum": "Level on the continuum",
+}
+
+
+def _yes_no(frame: pd.DataFrame) -> pd.DataFrame:
+    """True/False columns as "yes"/"no" (for tooltips)."""
+    for column in frame.columns:
+        if frame[column].dtype == bool or str(frame[column].dtype) == "boolean":
+            frame[column] = frame[column].map({True: "yes", False: "no"}).astype(object)
+    return frame
+
+
 def heuristic_map(
     summary: pd.DataFrame,
     respondents: pd.DataFrame | None = None,
@@ -179,6 +205,7 @@ def heuristic_map(
     max_respondents: int = 1500,
     title: str = "Where the partnerships stand",
     travel: pd.DataFrame | None = None,
+    legend_title: str = "Partnership",
 ) -> alt.LayerChart:
     """Draw the heuristic: the three areas, partnerships, respondents and rounds.
 
@@ -196,6 +223,9 @@ def heuristic_map(
     max_respondents : int, default 1500
         Respondents beyond this many are sampled evenly.
     title : str
+    legend_title : str, default "Partnership"
+        The colour legend's title (for a map whose "partnerships" are in fact
+        organisations, say "Organisation").
     travel : DataFrame, optional
         The direction of travel (``Classification.travel``) for the arrows'
         descriptions; computed from ``summary`` when not given.
@@ -227,7 +257,7 @@ def heuristic_map(
     has_round = "round" in summary.columns
     layers = _area_layers(alt, boundaries)
     color = alt.Color(
-        "partnership:N", scale=alt.Scale(domain=names), legend=alt.Legend(title="Partnership")
+        "partnership:N", scale=alt.Scale(domain=names), legend=alt.Legend(title=legend_title)
     )
     if respondents is not None and len(respondents):
         people = respondents[respondents["partnership"].astype(str).isin(names)]
@@ -250,10 +280,14 @@ def heuristic_map(
             if c in people.columns
         ]
         data = _plain(people[columns])
-        tooltip = [alt.Tooltip(f"{c}:N") for c in columns if c not in ("voluntary", "trust")]
+        tooltip = [
+            alt.Tooltip(f"{c}:N", title=legend_title if c == "partnership" else _TIP_TITLES[c])
+            for c in columns
+            if c not in ("voluntary", "trust")
+        ]
         tooltip[2:2] = [
-            alt.Tooltip("voluntary:Q", format=".2f"),
-            alt.Tooltip("trust:Q", format=".2f"),
+            alt.Tooltip("voluntary:Q", format=".2f", title=_TIP_TITLES["voluntary"]),
+            alt.Tooltip("trust:Q", format=".2f", title=_TIP_TITLES["trust"]),
         ]
         layers.append(
             alt.Chart(data)
@@ -293,7 +327,7 @@ def heuristic_map(
                 )
             ).to_numpy()
             tip = [
-                alt.Tooltip("partnership:N"),
+                alt.Tooltip("partnership:N", title=legend_title),
                 alt.Tooltip("from_round:N", title="From"),
                 alt.Tooltip("to_round:N", title="To"),
                 alt.Tooltip("direction:N", title="Direction of travel"),
@@ -365,19 +399,20 @@ def heuristic_map(
         )
         if c in points.columns
     ]
-    data = _plain(points[keep])
-    tooltip = [alt.Tooltip("partnership:N")]
+    data = _yes_no(_plain(points[keep]))
+    tooltip = [alt.Tooltip("partnership:N", title=legend_title)]
     if has_round:
-        tooltip.append(alt.Tooltip("round:N"))
+        tooltip.append(alt.Tooltip("round:N", title="Round"))
     for column in keep:
         if column in ("partnership", "round"):
             continue
+        words = _TIP_TITLES.get(column, column.replace("_", " ").capitalize())
         if column in ("voluntary", "trust") or column.startswith(("disagreement", "agreement")):
-            tooltip.append(alt.Tooltip(f"{column}:Q", format=".2f"))
+            tooltip.append(alt.Tooltip(f"{column}:Q", format=".2f", title=words))
         elif column == "respondents":
-            tooltip.append(alt.Tooltip(f"{column}:Q"))
+            tooltip.append(alt.Tooltip(f"{column}:Q", title=words))
         else:
-            tooltip.append(alt.Tooltip(f"{column}:N"))
+            tooltip.append(alt.Tooltip(f"{column}:N", title=words))
     layers.append(
         alt.Chart(data)
         .mark_circle(size=170, opacity=1, stroke="#1a202c", strokeWidth=1.5)
@@ -536,7 +571,7 @@ def item_profile(
             x2="max:Q",
             y=y,
             tooltip=[
-                alt.Tooltip("item:N"),
+                alt.Tooltip("item:N", title="Statement"),
                 alt.Tooltip("spread:Q", format=".2f", title="Gap between groups"),
             ],
         )
@@ -550,7 +585,7 @@ def item_profile(
             y=y,
             color=alt.Color("group:N", title=label),
             tooltip=[
-                alt.Tooltip("item:N"),
+                alt.Tooltip("item:N", title="Statement"),
                 alt.Tooltip("group:N", title=label),
                 alt.Tooltip("answer:Q", format=".2f", title="Mean answer"),
                 alt.Tooltip("statement_a:N", title="A (1)"),

@@ -17,12 +17,14 @@ __all__ = ["match_chart", "tournament_chart"]
 
 
 def match_chart(match: pd.DataFrame, strategy_a: str, strategy_b: str) -> alt.Chart:
-    """Each round's moves: one row per organisation, cooperation and defection coloured.
+    """Each round's moves: one row per organisation; cooperation and defection differ in
+    shape as well as colour (a filled circle and a cross), so no one needs to tell red from
+    green.
 
     >>> from toolkit.trustgame import play_match
     >>> spec = match_chart(play_match("grudger", "random", rounds=5), "grudger", "random").to_dict()
-    >>> spec["mark"]["type"], "description" in spec
-    ('rect', True)
+    >>> spec["mark"]["type"], spec["encoding"]["shape"]["field"], "description" in spec
+    ('point', 'move', True)
     """
     alt = altair_module()
     data = match.head(200)
@@ -43,19 +45,26 @@ def match_chart(match: pd.DataFrame, strategy_a: str, strategy_b: str) -> alt.Ch
         f"Moves round by round over {len(match)} rounds: organisation A "
         f"({STRATEGIES.get(strategy_a, strategy_a)}) cooperated in {coop_a:.0%} of rounds, "
         f"organisation B ({STRATEGIES.get(strategy_b, strategy_b)}) in {coop_b:.0%}.{shown}"
+        " Cooperation is a green circle, defection a red cross."
     )
+    moves = alt.Scale(domain=["cooperate", "defect"], range=["#2e7d32", "#b3261e"])
     return (
         alt.Chart(long, description=description, title="Moves, round by round")
-        .mark_rect(stroke="white")
+        .mark_point(filled=True, size=90, opacity=1)
         .encode(
             x=alt.X("round:O", title="Round", axis=alt.Axis(labelOverlap=True)),
             y=alt.Y("organisation:N", title=None),
-            color=alt.Color(
+            color=alt.Color("move:N", title="Move", scale=moves),
+            shape=alt.Shape(
                 "move:N",
                 title="Move",
-                scale=alt.Scale(domain=["cooperate", "defect"], range=["#2e7d32", "#b3261e"]),
+                scale=alt.Scale(domain=["cooperate", "defect"], range=["circle", "cross"]),
             ),
-            tooltip=["round:O", "organisation:N", "move:N"],
+            tooltip=[
+                alt.Tooltip("round:O", title="Round"),
+                alt.Tooltip("organisation:N", title="Organisation"),
+                alt.Tooltip("move:N", title="Move"),
+            ],
         )
         .properties(width=alt.Step(14) if len(data) <= 40 else 560, height=80)
     )

@@ -6,19 +6,94 @@ are not one control (``bind_custom``), then calls :meth:`Autosave.restore`:
 the saved answers are put back into the controls and, from then on, every
 change is written to the answers file (see :mod:`toolkit.answers`). Its
 ``bar`` holds the status line (a live region), the download link and the
-upload control; apps place it at the bottom of their frame.
+upload control, the "Start over" button and the undo button; apps place it
+at the bottom of their frame.
+
+Nothing a participant typed is replaced by one click: uploading answers and
+starting over both ask first (:meth:`Autosave.confirm`), and both can be
+undone (:meth:`Autosave.replace`). Apps use the same two methods for their
+own reset-like controls.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from typing import Any
 
-from ..answers import download_link_html, load_answers, parse_answers, save_answers
+from ..answers import (
+    ANSWERS_FORMAT,
+    ANSWERS_VERSION,
+    download_link_html,
+    load_answers,
+    parse_answers,
+    save_answers,
+)
 from ..report import esc
+from ._base import Confirm
 
-__all__ = ["Autosave"]
+__all__ = ["EXERCISE_TITLES", "Autosave", "read_uploaded_answers"]
+
+#: Exercise id -> the title participants see.
+EXERCISE_TITLES = {
+    "01-continuum": "Spot the partnership",
+    "02-classify": "Mandatory or voluntary, contract or trust",
+    "03-many-views": "Many partners, many views",
+    "04-trust-game": "The trust game",
+    "05-stakeholders": "Map your stakeholders",
+    "06-why-did-it-fail": "Why did it fail?",
+    "07-six-steps": "Plan in six steps",
+}
+
+
+def read_uploaded_answers(
+    content: bytes, exercise: str, name: str
+) -> tuple[dict[str, Any] | None, str]:
+    """Check an uploaded answers file; return ``(answers, "")`` or ``(None, problem)``.
+
+    The problem is one plain sentence for the participant (no parser jargon),
+    saying what is wrong with the file and what to do.
+
+    >>> from toolkit.answers import answers_json
+    >>> read_uploaded_answers(b"{oops", "02-classify", "mine.json")[1][:60]
+    'mine.json is not a file of saved answers from this course, s'
+    >>> other = answers_json("01-continuum", {}).encode()
+    >>> print(read_uploaded_answers(other, "02-classify", "a.json")[1][:69])
+    a.json holds your answers to exercise 1, "Spot the partnership", not
+    """
+    unchanged = "so nothing was changed"
+    not_ours = (
+        f"{name} is not a file of saved answers from this course, {unchanged}. Choose the file "
+        'that "Download my answers" gave you: its name ends in .answers.json.'
+    )
+    try:
+        document = json.loads(content.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return None, not_ours
+    if not isinstance(document, dict) or document.get("format") != ANSWERS_FORMAT:
+        return None, not_ours
+    version = document.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > ANSWERS_VERSION:
+        return None, (
+            f"{name} was saved by a newer version of the course toolkit than this one, "
+            f"{unchanged}. Update the toolkit (or ask your facilitator to), then upload it again."
+        )
+    other = document.get("exercise")
+    if other != exercise:
+        title = EXERCISE_TITLES.get(str(other))
+        if title:
+            number = int(str(other)[:2])
+            return None, (
+                f'{name} holds your answers to exercise {number}, "{title}", not to this '
+                f"exercise, {unchanged}. Upload it in that exercise's notebook."
+            )
+        return None, f"{name} holds answers to another exercise, not to this one, {unchanged}."
+    try:
+        answers = parse_answers(content, exercise, file=name)
+    except Exception:  # parse_answers raises InputError; anything else is said the same way
+        return None, f"{name} is damaged: it holds no answers this exercise can use, {unchanged}."
+    return answers, ""
 
 
 class Autosave:
@@ -38,6 +113,9 @@ class Autosave:
         self.exercise = exercise
         self.folder = folder
         self._bindings: dict[str, tuple[Callable[[], Any], Callable[[Any], None]]] = {}
+        self.defaults: dict[str, Any] = {}
+        self._after_apply: list[Callable[[], None]] = []
+        self._undo_answers: dict[str, Any] | None = None
         self._quiet = 0
         self.loaded = load_answers(exercise, folder)
         self.status = w.HTML(layout=w.Layout(width="100%"))
@@ -46,12 +124,37 @@ class Autosave:
             accept=".json,application/json",
             multiple=False,
             description="Upload answers",
-            tooltip="Restore answers from a file you downloaded earlier",
+            tooltip="Restore answers from a file you downloaded earlier (asks first)",
             icon="upload",
+            layout=w.Layout(width="auto", min_width="max-content"),
         )
         self.upload.observe(self._on_upload, names="value")
+        self.start_over = w.Button(
+            description="Start over",
+            tooltip="Clear every answer in this exercise (asks first, and can be undone)",
+            icon="eraser",
+            layout=w.Layout(width="auto", min_width="max-content"),
+        )
+        self.start_over.on_click(self._on_start_over)
+        self.undo = w.Button(
+            description="Undo",
+            tooltip="Put back the answers you had before",
+            icon="undo",
+            layout=w.Layout(width="auto", min_width="max-content", display="none"),
+        )
+        self.undo.on_click(self._on_undo)
+        self.asking = Confirm()
+        self.question, self.yes, self.no = self.asking.question, self.asking.yes, self.asking.no
+        self.confirm_box = self.asking.box
         self.bar = w.VBox(
-            [w.HBox([self.download, self.upload]), self.status],
+            [
+                w.HBox(
+                    [self.download, self.upload, self.start_over, self.undo],
+                    layout=w.Layout(flex_flow="row wrap", align_items="center"),
+                ),
+                self.confirm_box,
+                self.status,
+            ],
             layout=w.Layout(border_top="1px solid #bbb", padding="0.5em 0 0 0", margin="1em 0 0"),
         )
         self.bar.add_class("toolkit-autosave")
@@ -73,14 +176,22 @@ class Autosave:
             setattr(widget, trait, value)
 
         self._bindings[key] = (get, put)
+        self.defaults[key] = get()
         widget.observe(lambda _change: self.save(), names=trait)
 
     def bind_custom(self, key: str, get: Callable[[], Any], put: Callable[[Any], None]) -> None:
         """Keep the value ``get()`` returns under ``key``; ``put(value)`` restores it.
 
-        The app calls :meth:`save` itself after such a value changes.
+        The app calls :meth:`save` itself after such a value changes. The value
+        ``get()`` returns now is what "Start over" goes back to.
         """
         self._bindings[key] = (get, put)
+        self.defaults[key] = get()
+
+    def on_applied(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` after answers are put back from outside (upload, start over,
+        undo), for apps whose display is not driven by the bound controls alone."""
+        self._after_apply.append(callback)
 
     # --- reading and writing ---------------------------------------------------------
 
@@ -90,21 +201,64 @@ class Autosave:
 
     def apply(self, answers: dict[str, Any]) -> list[str]:
         """Put ``answers`` into the controls; return the keys that could not be restored."""
-        failed = []
+        failed = [key for key in answers if key not in self._bindings]
         self._quiet += 1
         try:
-            for key, value in answers.items():
-                binding = self._bindings.get(key)
-                if binding is None:
-                    failed.append(key)
+            for key, (_get, put) in self._bindings.items():  # in binding order
+                if key not in answers:
                     continue
                 try:
-                    binding[1](value)
+                    put(answers[key])
                 except Exception:  # a value the control no longer accepts
                     failed.append(key)
         finally:
             self._quiet -= 1
         return failed
+
+    # --- asking first, and undo --------------------------------------------------------
+
+    def confirm(self, question: str, yes: str, no: str, action: Callable[[], None]) -> None:
+        """Ask ``question`` with two buttons; run ``action()`` only on ``yes``."""
+        self.asking.ask(
+            question, yes, no, action, on_no=lambda: self._set_status("Nothing was changed.")
+        )
+
+    def replace(self, answers: dict[str, Any], done: str) -> list[str]:
+        """Put ``answers`` in place of the current ones, save, and offer to undo it.
+
+        ``done`` is the status sentence ("Started over."). Returns the keys
+        that could not be restored.
+        """
+        before = self.answers()
+        failed = self.apply(answers)
+        for callback in self._after_apply:
+            callback()
+        self.save()
+        self._undo_answers = before
+        self.undo.layout.display = "inline-flex"
+        note = f" Left out: {', '.join(sorted(failed))}." if failed else ""
+        self._set_status(f"{done}{note} Changed your mind? Use Undo.", bool(failed))
+        return failed
+
+    def _on_undo(self, _button: Any = None) -> None:
+        if self._undo_answers is None:
+            return
+        before = self._undo_answers
+        self._undo_answers = None
+        self.apply(before)
+        for callback in self._after_apply:
+            callback()
+        self.save()
+        self.undo.layout.display = "none"
+        self._set_status("Undone: your answers are back as they were.")
+
+    def _on_start_over(self, _button: Any = None) -> None:
+        self.confirm(
+            "Start over? This clears every answer in this exercise.",
+            "Yes, clear my answers",
+            "No, keep my answers",
+            lambda: self.replace(dict(self.defaults), "Started over: every answer is cleared."),
+        )
 
     def restore(self) -> None:
         """Put the answers found in the file back into the bound controls."""
@@ -165,15 +319,16 @@ class Autosave:
             return
         item = files[0]
         name = item.get("name", "uploaded file")
-        try:
-            answers = parse_answers(bytes(item["content"]), self.exercise, file=name)
-        except Exception as exc:  # parse_answers raises InputError; anything else is said too
-            self._set_status(f"That file was not loaded, nothing changed: {exc}", True)
+        answers, problem = read_uploaded_answers(bytes(item["content"]), self.exercise, name)
+        if answers is None:
+            self._set_status(problem, True)
         else:
-            failed = self.apply(answers)
-            self.save()
-            note = f" Left out: {', '.join(sorted(failed))}." if failed else ""
-            self._set_status(f"Restored your answers from {name}.{note}", bool(failed))
+            self.confirm(
+                f"Replace your current answers with the ones in {name}?",
+                "Yes, replace my answers",
+                "No, keep my answers",
+                lambda: self.replace(answers, f"Restored your answers from {name}."),
+            )
         self._quiet += 1
         try:
             self.upload.value = ()

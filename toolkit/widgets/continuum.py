@@ -10,8 +10,13 @@ from ._base import ExerciseApp
 __all__ = ["continuum_self_check"]
 
 
-def continuum_self_check(answers: dict[str, bool] | None = None) -> ExerciseApp:
+def continuum_self_check(
+    answers: dict[str, bool] | None = None, *, intro: bool = True
+) -> ExerciseApp:
     """Build the self-check app: one checkbox per strategy, feedback below.
+
+    ``intro=False`` leaves out the "Think of one partnership you know" line,
+    for a page that already says it.
 
     ``answers`` sets the boxes initially (for example ``{"H1": True}``). The
     app's ``checkboxes`` (item id -> Checkbox) and ``feedback`` (HTML widget)
@@ -27,7 +32,7 @@ def continuum_self_check(answers: dict[str, bool] | None = None) -> ExerciseApp:
     for item, row in zip(CONTINUUM_ITEMS, table.itertuples(), strict=True):
         boxes[item] = w.Checkbox(
             value=bool(answers.get(item, False)),
-            description=f"[{item}] We {row.strategy}",
+            description=f"We {row.strategy}",
             indent=False,
             layout=w.Layout(width="auto"),
         )
@@ -40,10 +45,17 @@ def continuum_self_check(answers: dict[str, bool] | None = None) -> ExerciseApp:
     for box in boxes.values():
         box.observe(update, names="value")
     update()
-    intro = w.HTML(
-        "<p>Think of one partnership you know. Tick each thing its partners do together.</p>"
+    head = (
+        [
+            w.HTML(
+                "<p>Think of one partnership you know. Tick each thing its partners do "
+                "together.</p>"
+            )
+        ]
+        if intro
+        else []
     )
-    root = w.VBox([intro, *boxes.values(), feedback])
+    root = w.VBox([*head, *boxes.values(), feedback])
     app = ExerciseApp(root, "Continuum self-check")
     app.checkboxes = boxes  # type: ignore[attr-defined]
     app.feedback = feedback  # type: ignore[attr-defined]

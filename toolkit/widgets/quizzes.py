@@ -24,7 +24,7 @@ from ..report import esc
 from ._autosave import Autosave
 from ._base import ExerciseApp, exercise_frame, feedback_html, wide_style
 
-__all__ = ["spot_the_partnership", "why_did_it_fail"]
+__all__ = ["case_feedback_html", "spot_the_partnership", "why_did_it_fail"]
 
 
 def _case_html(row: Any, number: int) -> str:
@@ -32,6 +32,32 @@ def _case_html(row: Any, number: int) -> str:
         f'<div class="toolkit-case"><h4>Case {number}: {esc(row.title)}</h4>'
         f"<p>{esc(row.text)}</p><p><small>Source: {esc(row.source)}</small></p></div>"
     )
+
+
+def case_feedback_html(parts: list[Any], explanation: str) -> str:
+    """Feedback for a case with one or two questions: each answer marked right or wrong on
+    its own, and the case's explanation once (not repeated under each answer).
+
+    >>> from toolkit.exercises import Feedback
+    >>> html = case_feedback_html(
+    ...     [Feedback(True, "Correct: a. Because."), Feedback(False, "Not quite: b. Because.")],
+    ...     "Because.")
+    >>> html.count("Because.")
+    1
+    >>> "Correct: a." in html and "Not quite: b." in html
+    True
+    """
+    html = []
+    explained = False
+    for part in parts:
+        text = part.text
+        if explanation and text.endswith(explanation):
+            text = text[: -len(explanation)].strip()
+            explained = True
+        html.append(feedback_html(text, kind=part.kind))
+    if explained:
+        html.append(feedback_html(explanation))
+    return "".join(html)
 
 
 def _score_html(right: int, answered: int, asked: int) -> str:
@@ -86,7 +112,7 @@ def spot_the_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
         radio.observe(update, names="value")
         rows.append(w.VBox([w.HTML(_case_html(row, number)), radio, feedback[row.id]]))
 
-    self_check = continuum_self_check()
+    self_check = continuum_self_check(intro=False)
     for item, box in self_check.checkboxes.items():  # type: ignore[attr-defined]
         autosave.bind(f"self-check:{item}", box)
     autosave.restore()
@@ -101,7 +127,7 @@ def spot_the_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
     second = w.HTML(
         "<h4>Now your own partnership</h4><p>Think of one partnership you know. Tick each "
         "thing its partners do together.</p>"
-    )
+    )  # said once: the self-check below is built without its own introduction
     root = exercise_frame(
         "Spot the partnership",
         intro,
@@ -158,10 +184,7 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
                 result = check_setback_response(row.id, responses[row.id].value)
                 parts.append(result)
                 results.append(result)
-            kinds = {p.kind for p in parts}
-            kind = "wrong" if "wrong" in kinds else ("correct" if kinds == {"correct"} else "info")
-            text = "\n\n".join(dict.fromkeys(p.text for p in parts))
-            feedback[row.id].value = feedback_html(text, kind=kind)
+            feedback[row.id].value = case_feedback_html(parts, row.explanation)
         score_box.value = _score_html(*score(results))
 
     for number, row in enumerate(cases.itertuples(), start=1):

@@ -6,17 +6,92 @@ The analyses are :mod:`toolkit.stakeholders` and :mod:`toolkit.stakeholders.char
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 from ..report import esc, table_html
 from ._autosave import Autosave
-from ._base import ExerciseApp, exercise_frame, feedback_html, show_in, wide_style
+from ._base import (
+    Confirm,
+    ExerciseApp,
+    button_layout,
+    exercise_frame,
+    feedback_html,
+    menu_layout,
+    show_in,
+    wide_style,
+)
 
-__all__ = ["map_stakeholders"]
+__all__ = ["map_stakeholders", "register_problem", "table_in_words"]
 
 _FIELDS = ("name", "organization", "sector", "power", "interest", "legitimacy", "urgency")
 _NEW = "(add a new stakeholder)"
+
+#: Column name -> the words a participant sees in the exercise's tables.
+COLUMN_WORDS = {
+    "name": "Stakeholder",
+    "organization": "Organisation",
+    "sector": "Sector",
+    "power": "Power",
+    "interest": "Interest",
+    "legitimacy": "Legitimacy",
+    "urgency": "Urgency",
+    "grid": "Power/interest grid",
+    "salience": "Salience",
+    "salience_group": "Salience group",
+    "marginal": "Marginal",
+    "rank": "Rank",
+    "attributes": "Attributes held",
+    "fills": "Gap it fills",
+    "reason": "Why",
+    "round": "Round",
+    "introduced_by": "Introduced by",
+    "via": "Link followed",
+}
+
+
+def table_in_words(frame: Any, caption: str) -> str:
+    """An HTML table with column names in words and Yes/No for True/False.
+
+    >>> import pandas as pd
+    >>> html = table_in_words(pd.DataFrame({"salience_group": ["latent"], "marginal": [True]}), "T")
+    >>> "Salience group" in html and ">Yes<" in html and "True" not in html
+    True
+    """
+    shown = frame.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if values.dtype == bool or str(values.dtype) == "boolean":
+            shown[column] = values.map({True: "Yes", False: "No"}).fillna("")
+    shown.columns = [
+        COLUMN_WORDS.get(str(c), str(c).replace("_", " ").capitalize()) for c in shown.columns
+    ]
+    return table_html(shown, caption=caption)
+
+
+def register_problem(exc: Any) -> str:
+    """A register check's error in plain words, for the row editor.
+
+    >>> from toolkit.errors import InputError
+    >>> register_problem(InputError("the name is missing", column="name"))
+    'Give the stakeholder a name: the Name box is empty.'
+    >>> register_problem(InputError("duplicate name", column="name", value="Council"))
+    'There is already a stakeholder called "Council": give each one a different name.'
+    """
+    problem = getattr(exc, "problem", str(exc))
+    column = getattr(exc, "column", None)
+    value = getattr(exc, "value", None)
+    if column == "name" and "missing" in problem:
+        return "Give the stakeholder a name: the Name box is empty."
+    if column == "name" and "duplicate" in problem:
+        return f'There is already a stakeholder called "{value}": give each one a different name.'
+    label = COLUMN_WORDS.get(str(column), str(column or "").replace("_", " ")).capitalize()
+    text = f"{label}: {problem}" if column else problem[:1].upper() + problem[1:]
+    if getattr(exc, "has_value", False):
+        text += f' (you gave "{value}")'
+    allowed = getattr(exc, "allowed", None)
+    if allowed:
+        text += f"; it should be {allowed}"
+    return text + "."
 
 
 def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
@@ -24,17 +99,22 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
 
     The register starts as the toolkit's invented example
     (:func:`toolkit.stakeholders.example_register`), or blank with "Start
-    blank". A row editor (pick a stakeholder or "add a new stakeholder", edit
+    blank" (both ask first when they would replace the register, and can be
+    undone). A row editor (pick a stakeholder or "add a new stakeholder", edit
     the fields, then *Save stakeholder* or *Remove stakeholder*) changes it;
     every change is validated (:func:`toolkit.stakeholders.validate_register`)
     and redraws the power/interest grid, the salience table, the gaps and the
     candidates under the three member-identification models of step 3. The
     example relationships are used for the expanding network model where both
-    ends are still in the register. Kept in ``05-stakeholders.answers.json``.
+    ends are still in the register. The models list only stakeholders who are
+    not among the current members, and wait until members are chosen. Picking
+    another row, removing a stakeholder or starting again never throws away
+    unsaved typing without asking. Kept in ``05-stakeholders.answers.json``.
 
     Exposes ``register`` (a function returning the current register),
     ``fields`` (name -> control), ``row`` (the row picker), ``save_row``,
-    ``remove_row``, ``start_blank``, ``start_example``, ``message``,
+    ``remove_row``, ``start_blank``, ``start_example``, ``confirm`` (the
+    question asked before anything is replaced), ``message``, ``register_table``,
     ``salience_table``, ``gaps``, ``models``, ``state`` and ``autosave``.
     """
     import ipywidgets as w
@@ -67,19 +147,34 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
     fields = {
         "name": w.Text(description="Name:", style=wide_style()),
         "organization": w.Text(description="Organisation:", style=wide_style()),
-        "sector": w.Dropdown(options=list(SECTORS), description="Sector:", style=wide_style()),
+        "sector": w.Dropdown(
+            options=list(SECTORS), description="Sector:", style=wide_style(), layout=menu_layout()
+        ),
     }
     for key in _FIELDS[3:]:
         fields[key] = w.IntSlider(
             value=3, min=1, max=5, description=f"{key.capitalize()} (1-5):", style=wide_style()
         )
-    row = w.Dropdown(description="Stakeholder to edit:", style=wide_style(), options=[_NEW])
-    save_row = w.Button(description="Save stakeholder", button_style="primary")
-    remove_row = w.Button(description="Remove stakeholder", button_style="warning")
-    start_blank = w.Button(description="Start blank", tooltip="Empty the register")
-    start_example = w.Button(
-        description="Start from the example", tooltip="The invented example register"
+    row = w.Dropdown(
+        description="Stakeholder to edit:", style=wide_style(), options=[_NEW], layout=menu_layout()
     )
+    save_row = w.Button(
+        description="Save stakeholder", button_style="primary", layout=button_layout()
+    )
+    remove_row = w.Button(
+        description="Remove stakeholder", button_style="warning", layout=button_layout()
+    )
+    start_blank = w.Button(
+        description="Start blank",
+        tooltip="Empty the register (asks first, and can be undone)",
+        layout=button_layout(),
+    )
+    start_example = w.Button(
+        description="Start from the example",
+        tooltip="The invented example register (asks first, and can be undone)",
+        layout=button_layout(),
+    )
+    confirm = Confirm()
     message = w.HTML()
     register_table = w.HTML()
     salience_table = w.HTML()
@@ -87,7 +182,15 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
     models = w.HTML()
     chart_out = w.Output()
     members = w.SelectMultiple(
-        description="Current members (for the models):", style=wide_style(), rows=6
+        description="Current members:",
+        style=wide_style(),
+        rows=8,
+        layout=w.Layout(width="36em", max_width="100%"),
+    )
+    members_hint = w.HTML(
+        "<p><small>Select every stakeholder already in the partnership. To select several, "
+        "hold Ctrl (Cmd on a Mac) and click each; with the keyboard, hold Shift and use the "
+        "arrow keys.</small></p>"
     )
 
     def register() -> pd.DataFrame:
@@ -98,6 +201,8 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
         row.unobserve(pick, names="value")
         row.options = [_NEW, *names]
         row.value = _NEW if row.value not in names else row.value
+        if state.get("editing") not in names:
+            state["editing"] = _NEW
         row.observe(pick, names="value")
         members.unobserve(on_members, names="value")
         members.options = names
@@ -112,13 +217,15 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
             return
         clean = validate_register(register())
         analysed = analyse_stakeholders(clean)
-        register_table.value = table_html(register(), caption="Your stakeholder register")
+        register_table.value = table_in_words(register(), "Your stakeholder register")
         cols = [
             c
-            for c in ("name", "grid", "salience", "salience_group", "marginal", "recommendation")
+            for c in ("name", "grid", "salience", "salience_group", "marginal")
             if c in analysed.columns
         ]
-        salience_table.value = table_html(analysed[cols], caption="Grid and salience")
+        salience_table.value = table_in_words(
+            analysed[cols], "Grid and salience"
+        ) + _recommendations_html(analysed)
         gap_list = coverage_gaps(clean)
         gaps.value = (
             "<h4>Gaps</h4><ul>"
@@ -133,34 +240,87 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
     def _models_html(clean: pd.DataFrame) -> str:
         chosen = list(state["members"])
         parts = ["<h4>Who else could join? The three member-identification models</h4>"]
+        if not chosen:
+            parts.append(
+                "<p>Select the current members above first: the models suggest who else "
+                "could join, so they need to know who is in the partnership already.</p>"
+            )
+            return "".join(parts)
+
+        def others(found: pd.DataFrame) -> pd.DataFrame:
+            return found[~found["name"].isin(chosen)] if "name" in found.columns else found
+
+        candidates = state["candidates"] = {}
+
         names = set(clean["name"])
         links = (
             example_links[example_links["source"].isin(names) & example_links["target"].isin(names)]
             if {"source", "target"} <= set(example_links.columns)
             else example_links.iloc[0:0]
         )
-        if chosen and len(links):
-            found = expanding_network_candidates(clean, links, chosen)
-            parts.append(table_html(found.head(10), caption="Expanding network (from members)"))
+        if len(links):
+            found = candidates["expanding network"] = others(
+                expanding_network_candidates(clean, links, chosen)
+            )
+            parts.append(table_in_words(found.head(10), "Expanding network (from members)"))
         else:
             parts.append(
-                "<p><strong>Expanding network:</strong> pick current members; the example "
-                "relationships between stakeholders still in the register are followed.</p>"
+                "<p><strong>Expanding network:</strong> no relationships are known between "
+                "the members and the other stakeholders in the register.</p>"
             )
-        found = stakeholder_analysis_candidates(clean, chosen or None)
-        parts.append(table_html(found.head(10), caption="Stakeholder analysis"))
-        found = self_selection_candidates(clean)
-        parts.append(table_html(found.head(10), caption="Self-selection"))
+        found = candidates["stakeholder analysis"] = others(
+            stakeholder_analysis_candidates(clean, chosen)
+        )
+        parts.append(table_in_words(found.head(10), "Stakeholder analysis"))
+        found = candidates["self-selection"] = others(self_selection_candidates(clean))
+        parts.append(table_in_words(found.head(10), "Self-selection"))
         return "".join(parts)
 
-    def pick(_change: Any = None) -> None:
-        if row.value == _NEW:
-            fields["name"].value = ""
-            fields["organization"].value = ""
+    def loaded_values(name: str) -> dict[str, Any]:
+        if name == _NEW:
+            return {"name": "", "organization": ""}
+        record = next((r for r in state["rows"] if r["name"] == name), None)
+        return dict(record) if record else {}
+
+    def unsaved() -> bool:
+        """Whether the editor holds typing that is not in the register."""
+        shown = state.get("editing", _NEW)
+        base = loaded_values(shown)
+        if not base:  # the row is gone (removed, undone): nothing to compare with
+            return False
+        if shown == _NEW:
+            return bool(fields["name"].value.strip() or fields["organization"].value.strip())
+        return any(fields[k].value != base.get(k) for k in fields)
+
+    def load_row(name: str) -> None:
+        state["editing"] = name
+        for key, value in loaded_values(name).items():
+            fields[key].value = value
+
+    def pick(change: Any = None) -> None:
+        target = row.value
+        previous = state.get("editing", _NEW)
+        if target == previous:
             return
-        record = next(r for r in state["rows"] if r["name"] == row.value)
-        for key, control in fields.items():
-            control.value = record[key]
+        if unsaved():
+            row.unobserve(pick, names="value")
+            row.value = previous
+            row.observe(pick, names="value")
+            what = "the new stakeholder" if previous == _NEW else previous
+            confirm.ask(
+                f"You have changes to {what} that are not saved. Leave them?",
+                "Leave them, do not save",
+                "Keep editing",
+                lambda: switch(target),
+            )
+            return
+        load_row(target)
+
+    def switch(target: str) -> None:
+        row.unobserve(pick, names="value")
+        row.value = target
+        row.observe(pick, names="value")
+        load_row(target)
 
     def on_save(_button: Any = None) -> None:
         record = {k: c.value for k, c in fields.items()}
@@ -173,12 +333,11 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
         try:
             validate_register(pd.DataFrame(rows, columns=list(_FIELDS)))
         except InputError as exc:
-            problem = re.sub(r"^line \d+, ", "", str(exc))
-            message.value = feedback_html(f"Not saved: {problem}", kind="warning")
+            message.value = feedback_html(f"Not saved. {register_problem(exc)}", kind="warning")
             return
         state["rows"] = rows
         refresh(f"Saved {record['name']}.")
-        row.value = record["name"]
+        switch(record["name"])
         autosave.save()
 
     def on_remove(_button: Any = None) -> None:
@@ -186,10 +345,17 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
             message.value = feedback_html("Pick a stakeholder to remove first.", kind="warning")
             return
         name = row.value
-        state["rows"] = [r for r in state["rows"] if r["name"] != name]
-        state["members"] = [m for m in state["members"] if m != name]
-        refresh(f"Removed {name}.")
-        autosave.save()
+
+        def remove() -> None:
+            rows = [r for r in state["rows"] if r["name"] != name]
+            kept = [m for m in state["members"] if m != name]
+            autosave.replace({"register": rows, "members": kept}, f"Removed {name}.")
+            load_row(_NEW)
+            message.value = feedback_html(
+                f"Removed {name}. Changed your mind? Use Undo at the bottom of the exercise."
+            )
+
+        confirm.ask(f"Remove {name} from the register?", "Yes, remove", "No, keep it", remove)
 
     def on_members(_change: Any = None) -> None:
         state["members"] = list(members.value)
@@ -197,19 +363,38 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
             models.value = _models_html(validate_register(register()))
         autosave.save()
 
+    def start_with(rows: list[dict[str, Any]], done: str) -> None:
+        def go() -> None:
+            autosave.replace({"register": rows, "members": []}, done)
+            load_row(_NEW)
+            message.value = feedback_html(
+                f"{done} Changed your mind? Use Undo at the bottom of the exercise."
+            )
+
+        if not state["rows"] and not unsaved():
+            go()
+            return
+        confirm.ask(
+            f"Replace your register of {len(state['rows'])} stakeholders"
+            f"{' and the changes you have not saved' if unsaved() else ''}? {done}",
+            "Yes, replace it",
+            "No, keep my register",
+            go,
+        )
+
     def on_blank(_button: Any = None) -> None:
-        state["rows"], state["members"] = [], []
-        refresh("Started a blank register.")
-        autosave.save()
+        start_with([], "The register will be empty.")
 
     def on_example(_button: Any = None) -> None:
-        state["rows"], state["members"] = from_frame(example_register()), []
-        refresh("Loaded the example register (invented teaching data).")
-        autosave.save()
+        start_with(
+            from_frame(example_register()),
+            "The register will be the invented example.",
+        )
 
     def put_rows(value: Any) -> None:
         rows = [{k: r[k] for k in _FIELDS} for r in value]
-        validate_register(pd.DataFrame(rows, columns=list(_FIELDS)))  # raises: left out
+        if rows:
+            validate_register(pd.DataFrame(rows, columns=list(_FIELDS)))  # raises: left out
         state["rows"] = rows
 
     def put_members(value: Any) -> None:
@@ -224,8 +409,10 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
     state["rows"] = from_frame(example_register())
     autosave.bind_custom("register", lambda: [dict(r) for r in state["rows"]], put_rows)
     autosave.bind_custom("members", lambda: list(state["members"]), put_members)
+    autosave.on_applied(refresh)
     autosave.restore()
     refresh()
+    state["editing"] = _NEW
     intro = (
         "<p>List the stakeholders of a partnership you know, with their sector and four "
         "ratings from 1 to 5: power, interest, legitimacy and urgency. The power/interest "
@@ -240,12 +427,14 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
     body = [
         w.HBox([start_example, start_blank]),
         editor,
+        confirm.box,
         message,
         register_table,
         chart_out,
         salience_table,
         gaps,
         members,
+        members_hint,
         models,
     ]
     root = exercise_frame("Map your stakeholders", intro, body, autosave)
@@ -258,6 +447,8 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
     app.start_blank = start_blank  # type: ignore[attr-defined]
     app.start_example = start_example  # type: ignore[attr-defined]
     app.members = members  # type: ignore[attr-defined]
+    app.confirm = confirm  # type: ignore[attr-defined]
+    app.register_table = register_table  # type: ignore[attr-defined]
     app.message = message  # type: ignore[attr-defined]
     app.salience_table = salience_table  # type: ignore[attr-defined]
     app.gaps = gaps  # type: ignore[attr-defined]
@@ -265,6 +456,21 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
     app.state = state  # type: ignore[attr-defined]
     app.autosave = autosave  # type: ignore[attr-defined]
     return app
+
+
+def _recommendations_html(analysed: Any) -> str:
+    """Each distinct recommendation once, with the stakeholders it is for."""
+    if "recommendation" not in analysed.columns:
+        return ""
+    parts = []
+    texts = analysed["recommendation"].fillna("").astype(str)
+    for text in dict.fromkeys(t for t in texts if t.strip()):
+        who = analysed.loc[texts == text, "name"].astype(str).tolist()
+        parts.append(
+            f"<p><strong>For the marginal stakeholders ({esc(', '.join(who))}):</strong> "
+            f"{esc(text[:1].upper() + text[1:])}.</p>"
+        )
+    return "".join(parts)
 
 
 def _gap_texts(gaps: Any) -> list[str]:
