@@ -113,7 +113,9 @@ def test_failure_wrong_answer_names_the_right_reason() -> None:
 
 def test_score_counts() -> None:
     assert score([]) == (0, 0, 0)
-    assert score([check_spot("mental-health", "collaborating"), check_spot("name-only", None)]) == (
+    assert score(
+        [check_spot("nursing-pipeline", "collaborating"), check_spot("name-only", None)]
+    ) == (
         1,
         1,
         2,

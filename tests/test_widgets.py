@@ -47,24 +47,24 @@ def test_spot_feedback_score_and_autosave(answers_folder: Path) -> None:
 
     app = spot_the_partnership()
     _check_labelled(app)
-    assert "Choose a level" in app.feedback["mental-health"].value
+    assert "Choose a level" in app.feedback["nursing-pipeline"].value
     assert "0 right out of 0 answered (5 questions" in app.score.value
     assert not (answers_folder / "01-continuum.answers.json").exists(), "nothing saved unasked"
-    app.choices["mental-health"].value = "collaborating"
-    assert "Correct: collaborating" in app.feedback["mental-health"].value
-    assert "toolkit-correct" in app.feedback["mental-health"].value
+    app.choices["nursing-pipeline"].value = "collaborating"
+    assert "Correct: collaborating" in app.feedback["nursing-pipeline"].value
+    assert "toolkit-correct" in app.feedback["nursing-pipeline"].value
     app.choices["name-only"].value = "cooperating"
     assert "Not quite." in app.feedback["name-only"].value
     assert "1 right out of 2 answered" in app.score.value
     app.self_check.checkboxes["H1"].value = True
     saved = _saved(answers_folder, "01-continuum")
-    assert saved["case:mental-health"] == "collaborating"
+    assert saved["case:nursing-pipeline"] == "collaborating"
     assert saved["case:name-only"] == "cooperating"
     assert saved["self-check:H1"] is True and saved["self-check:H2"] is False
     assert "Saved your answers" in app.autosave.status.value
 
     again = spot_the_partnership()  # as after a kernel restart
-    assert again.choices["mental-health"].value == "collaborating"
+    assert again.choices["nursing-pipeline"].value == "collaborating"
     assert again.self_check.checkboxes["H1"].value is True
     assert "Level reached: networking" in again.self_check.feedback.value
     assert "1 right out of 2 answered" in again.score.value

@@ -10,7 +10,9 @@ reach in the short term. This module lets participants try both.
 The game
 --------
 In each round both organisations choose at once to cooperate (C) or defect
-(D). The payoffs are Axelrod's tournament values, configurable through
+(D). The default payoffs are the values of Axelrod's tournaments (Axelrod
+1984, in the course bibliography; the course's sources cite the book but not
+the values, so using them is the course's choice), configurable through
 :class:`Payoffs`: both cooperate, 3 each (reward); both defect, 1 each
 (punishment); one defects while the other cooperates, 5 to the defector
 (temptation) and 0 to the other (sucker's payoff).
@@ -33,7 +35,7 @@ Strategies
 ----------
 ``always_cooperate``, ``always_defect``, ``tit_for_tat`` (cooperate first, then
 copy the other's last move), ``tit_for_two_tats`` (defect only after two
-defections in a row: a more forgiving rule Axelrod also ran), ``grudger``
+defections in a row: a more forgiving rule that Axelrod 1984 discusses), ``grudger``
 (cooperate until the other defects once, then defect for ever) and ``random``
 (cooperate with probability ``random_cooperation``, 0.5 by default).
 

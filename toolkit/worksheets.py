@@ -49,7 +49,8 @@ _SOURCES = (
     "Pulido-Gómez, S., de Jong, J. & Rivkin, J. W. (2025). Cross-Sector Collaboration in Cities: "
     "Learning Journey or Blame Game? Journal of Public Administration Research and Theory. "
     "doi:10.1093/jopart/muae026",
-    "O'Leary, R. Big Ideas in Collaborative Public Management (social impact measurement).",
+    "Unattributed summary of the ideas in O'Leary, R. Big Ideas in Collaborative Public "
+    "Management (social impact measurement).",
     "US Government Accountability Office (2005). GAO-06-15: practices that can help enhance and "
     "sustain collaboration among federal agencies.",
 )
@@ -246,7 +247,8 @@ def _risks_html(plan: Plan, blank: bool, charts: bool) -> str:
         "<h2>Failure risks</h2>",
         "<p>The nine reasons partnerships fail that Armistead &amp; Pettigrew (2007) report from "
         "managers' experience. Rate each for this partnership: 0 no risk, 1 some risk, 2 serious "
-        "risk. The last column points to the step that addresses it.</p>",
+        'risk. Every question is put so that "yes" means low risk. The last column points to '
+        "the step that addresses it.</p>",
     ]
     if blank:
         body = "".join(
@@ -567,7 +569,11 @@ def worksheet_markdown(plan: PlanLike | None = None) -> str:
         ]
     risks = failure_risks(p)
     out += ["## Failure risks (Armistead & Pettigrew 2007)", ""]
-    out += ["Rate each: 0 no risk, 1 some risk, 2 serious risk.", ""]
+    out += [
+        'Rate each: 0 no risk, 1 some risk, 2 serious risk. Every question is put so that "yes" '
+        "means low risk.",
+        "",
+    ]
     if not blank:
         summary = risk_summary(p)
         out += [f"Overall risk: **{summary['level']}**.", ""]

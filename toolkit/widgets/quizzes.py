@@ -231,7 +231,7 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
     )
     own = w.HTML(
         "<h4>Now your own partnership</h4><p>Rate each of the nine risks for a partnership "
-        "you know.</p>"
+        "you know. Each question is put so that &ldquo;yes&rdquo; means low risk.</p>"
     )
     root = exercise_frame(
         "Why did it fail?", intro, [*rows, score_box, own, *risk_rows, risk_feedback], autosave

@@ -162,7 +162,8 @@ def trust_game(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
     intro = (
         "<p>Two organisations play Axelrod's prisoner's dilemma: each round both choose to "
         "cooperate or defect. Both cooperating earns 3 points each, both defecting 1 each; a "
-        "defector facing a cooperator earns 5 and the cooperator 0. Choose a strategy for each "
+        "defector facing a cooperator earns 5 and the cooperator 0 (the values of Axelrod's "
+        "tournaments, which the course uses as its default). Choose a strategy for each "
         "organisation, then change the <em>shadow of the future</em> (how likely another round "
         "is) and the <em>shadow of the past</em> (defections each remembers from before the "
         "partnership) and watch the payoffs and cooperation change.</p>"
