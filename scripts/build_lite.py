@@ -274,6 +274,9 @@ def lite_config(packages: list[str]) -> dict:
         "jupyter-lite-schema-version": 0,
         "jupyter-config-data": {
             "appName": "Collaborative Partnerships exercises",
+            # JupyterLite's service worker keeps every file it served (the runtime, the
+            # packages) in the browser's cache storage: a second open needs no download.
+            "enableServiceWorkerCache": True,
             "litePluginSettings": {
                 KERNEL_PLUGIN: {
                     "pyodideUrl": "./static/pyodide/pyodide.js",
