@@ -132,10 +132,10 @@ def run_in_browser_html(notebook: str, *, depth: int, lite_path: str = LITE_PATH
         f'<p><a class="btn btn-primary toolkit-run-in-browser-link" href="{esc(href)}">'
         "Run in your browser</a></p>"
         "<p>Opens this exercise in JupyterLab inside your browser: no installation, no account, "
-        "no server. The first start downloads about 20 MB and takes a few seconds; after that "
-        "it works with no connection. Your answers stay in this browser (use "
-        "<em>Download my answers</em> to keep a copy). Binder, Colab and JupyterHub are in the "
-        "launch menu (the rocket icon).</p></div>"
+        "no server. The first start downloads about 30 MB (the Python runtime and the "
+        "exercise's packages); the browser keeps them for the next time. Your answers stay "
+        "in this browser (use <em>Download my answers</em> to keep a copy). Binder, Colab "
+        "and JupyterHub are in the launch menu (the rocket icon).</p></div>"
     )
 
 
