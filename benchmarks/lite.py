@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exercise", default="01-continuum")
     parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
     args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # each figure shows as soon as it is measured
     site = args.site.resolve()
     lite = site / "lite"
     if not (lite / "lab" / "index.html").exists():
@@ -93,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
 
     size = sum(p.stat().st_size for p in lite.rglob("*") if p.is_file())
     whole = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    print(f"JupyterLite copy: {size / 1e6:.1f} MB ({whole / 1e6:.1f} MB the whole site)")
+    print(
+        f"JupyterLite copy: {size / 1e6:.1f} MB ({whole / 1e6:.1f} MB the whole site)", flush=True
+    )
     print(
         f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
     )

@@ -23,7 +23,7 @@ from .conftest import SITE
 
 LITE = Path(SITE) / "lite"
 START = 600_000  # ms: kernel start plus a run of all cells (minutes when the machine is busy)
-STEP = 120_000  # ms: one widget change to be saved
+STEP = 300_000  # ms: one widget change to be saved (the kernel answers slowly on a busy machine)
 
 #: Errors in any output: a traceback, or text written to stderr.
 ERRORS_JS = """() => [...document.querySelectorAll(
