@@ -77,6 +77,7 @@ test: test-deps
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check toolkit tests benchmarks scripts
+	$(VENV)/bin/lint-imports
 
 unit: $(VENV)/.installed-test
 	$(PY) -m pytest toolkit tests --ignore=tests/browser -q

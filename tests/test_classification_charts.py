@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from toolkit.classification import Boundaries, classify, example_responses, score_responses
-from toolkit.classification_charts import (
+from toolkit.classification.charts import (
     continuum_bar,
     heuristic_explorer,
     heuristic_map,
@@ -175,8 +175,8 @@ def test_heuristic_explorer_has_bound_parameters():
 
 def test_importing_the_modules_does_not_import_altair():
     code = (
-        "import sys, toolkit.classification, toolkit.classification_charts, toolkit.forms, "
-        "toolkit.commands.classify; "
+        "import sys, toolkit.classification, toolkit.classification.charts, toolkit.forms, "
+        "toolkit.cli.classify; "
         "print(sorted(m for m in ('altair', 'ipywidgets', 'IPython') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -7,7 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from toolkit.diagnostics import (
+from toolkit.planning import blank_plan
+from toolkit.planning.diagnostics import (
     evaluation_dimensions,
     evaluation_frameworks,
     evaluation_summary,
@@ -23,7 +24,6 @@ from toolkit.diagnostics import (
     setback_signs,
     setback_summary,
 )
-from toolkit.planning import blank_plan
 
 
 def test_failure_reasons_data():

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from toolkit.diagnostics import failure_reasons
 from toolkit.errors import InputError
 from toolkit.exercises import (
     RESPONSES,
@@ -22,6 +21,7 @@ from toolkit.exercises import (
     score,
     spot_scenarios,
 )
+from toolkit.planning.diagnostics import failure_reasons
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = {

@@ -153,8 +153,8 @@ def test_step_data_file_is_well_formed():
 
 def test_importing_does_not_import_altair():
     code = (
-        "import sys, toolkit.planning, toolkit.diagnostics, toolkit.worksheets, "
-        "toolkit.planning_charts, toolkit.commands.plan; "
+        "import sys, toolkit.planning, toolkit.planning.diagnostics, toolkit.planning.worksheets, "
+        "toolkit.planning.charts, toolkit.cli.plan; "
         "print(any(m in sys.modules for m in ('altair', 'ipywidgets', 'IPython')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from toolkit.planning import blank_plan
-from toolkit.planning_charts import indicator_chart, progress_chart, risk_chart
+from toolkit.planning.charts import indicator_chart, progress_chart, risk_chart
 
 
 def _plan():

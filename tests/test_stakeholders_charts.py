@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 
 from toolkit.charts import SECTOR_COLORS
-from toolkit.stakeholder_charts import grid_chart, network_chart, sector_coverage_chart
 from toolkit.stakeholders import (
     SECTORS,
     example_register,
@@ -18,6 +17,7 @@ from toolkit.stakeholders import (
     validate_register,
     validate_relationships,
 )
+from toolkit.stakeholders.charts import grid_chart, network_chart, sector_coverage_chart
 
 
 def layer_data(spec: dict, index: int) -> list[dict]:
@@ -179,8 +179,8 @@ def test_network_chart_large_shows_top_and_says_so():
 
 def test_importing_chart_module_does_not_import_altair():
     code = (
-        "import sys, toolkit.stakeholder_charts, toolkit.stakeholders, "
-        "toolkit.commands.stakeholders;"
+        "import sys, toolkit.stakeholders.charts, toolkit.stakeholders, "
+        "toolkit.cli.stakeholders;"
         "print(any(m in sys.modules for m in ('altair', 'ipywidgets', 'IPython')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -187,3 +187,48 @@ def test_no_toolkit_module_imports_ui_libraries_at_import_time() -> None:
     assert "toolkit.cli" in loaded and "toolkit.stakeholders" in loaded
     for heavy in ("altair", "ipywidgets", "IPython"):
         assert heavy not in loaded, f"importing the toolkit's modules imported {heavy}"
+
+
+def test_type_checkers_see_the_same_api() -> None:
+    """The ``if TYPE_CHECKING:`` imports (what IDEs and type checkers read) name exactly the
+    modules the lazy ``__getattr__`` loads each public name from."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(toolkit.__file__).read_text(encoding="utf-8"))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    seen = {
+        alias.name: f"toolkit.{node.module}"
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert seen == toolkit._API
+    assert sorted(toolkit.__all__) == sorted([*toolkit._API, "__version__"])
+
+
+WIDGETS_API = [
+    "Autosave",
+    "ExerciseApp",
+    "classify_partnership",
+    "continuum_self_check",
+    "kernel_note_html",
+    "many_views",
+    "map_stakeholders",
+    "plan_builder",
+    "spot_the_partnership",
+    "trust_game",
+    "why_did_it_fail",
+]
+
+
+def test_widgets_api_is_pinned() -> None:
+    import toolkit.widgets
+
+    assert sorted(toolkit.widgets.__all__) == WIDGETS_API
+    for name in toolkit.widgets.__all__:
+        assert callable(getattr(toolkit.widgets, name)), name

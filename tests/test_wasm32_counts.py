@@ -16,7 +16,10 @@ import pandas as pd
 import pytest
 
 import toolkit.classification as classification
+import toolkit.classification.scoring as scoring
+import toolkit.classification.summary as summary_module
 import toolkit.stakeholders as stakeholders
+import toolkit.stakeholders.network as network
 
 
 def _wasm32_numpy() -> types.ModuleType:
@@ -57,8 +60,9 @@ def test_scoring_and_summaries_run_with_int32_codes(monkeypatch):
     expected_summary = classification.summarize_partnerships(expected_scored)
     expected_orgs = classification.summarize_organizations(expected_scored)
 
-    monkeypatch.setattr(classification, "np", _wasm32_numpy())
-    monkeypatch.setattr(classification.pd, "factorize", _int32_factorize(pd.factorize))
+    for module in (scoring, summary_module):
+        monkeypatch.setattr(module, "np", _wasm32_numpy())
+    monkeypatch.setattr(pd, "factorize", _int32_factorize(pd.factorize))
     scored = classification.score_responses(answers)
     summary = classification.summarize_partnerships(scored)
     orgs = classification.summarize_organizations(scored)
@@ -74,7 +78,7 @@ def test_network_measures_run_on_the_32_bit_platform(monkeypatch):
     relationships = stakeholders.example_relationships()
     expected = stakeholders.network_measures(register, relationships)
 
-    monkeypatch.setattr(stakeholders, "np", _wasm32_numpy())
+    monkeypatch.setattr(network, "np", _wasm32_numpy())
     got = stakeholders.network_measures(register, relationships)
 
     pd.testing.assert_frame_equal(got, expected)

@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from toolkit.planning import blank_plan, load_plan
-from toolkit.worksheets import worksheet_html, worksheet_markdown
+from toolkit.planning.worksheets import worksheet_html, worksheet_markdown
 
 EXAMPLE = Path(str(resources.files("toolkit.data").joinpath("example_plan.yaml")))
 EVIL = '<script>alert("x")</script>'

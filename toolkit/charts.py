@@ -51,14 +51,15 @@ SECTOR_COLORS = {"state": "#1f5fa8", "market": "#b25400", "civil society": "#2e7
 _ids = itertools.count(1)
 
 
-def _altair() -> Any:
+def altair_module() -> Any:
+    """Import Altair, enable the toolkit renderer, and return the module (for chart modules)."""
     import altair as alt
 
     enable_renderer(alt)
     return alt
 
 
-def _render(spec: dict[str, Any], **metadata: Any) -> Any:
+def render_spec(spec: dict[str, Any], **metadata: Any) -> Any:
     """The ``toolkit`` Altair renderer (see the module docstring)."""
     if "google.colab" in sys.modules:
         from altair.vegalite.v5.display import html_renderer
@@ -77,7 +78,7 @@ def enable_renderer(alt: Any | None = None) -> None:
     if alt is None:
         import altair as alt
     if "toolkit" not in alt.renderers.names():
-        alt.renderers.register("toolkit", _render)
+        alt.renderers.register("toolkit", render_spec)
     if alt.renderers.active in ("default", "html"):
         alt.renderers.enable("toolkit")
 
@@ -146,7 +147,7 @@ def continuum_chart(levels: Any = None, *, highlight: str | None = None) -> alt.
 
     from .continuum import himmelman_strategies
 
-    alt = _altair()
+    alt = altair_module()
     table = himmelman_strategies() if levels is None else levels
     pairs = table.merge(table, how="cross", suffixes=("", "_activity"))
     data = pd.DataFrame(

@@ -17,6 +17,7 @@ worth discussing with the partners rather than silently "correcting". When no
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import resources
 
@@ -28,6 +29,7 @@ __all__ = [
     "CONTINUUM_LEVELS",
     "continuum_feedback",
     "continuum_levels",
+    "continuum_report",
     "himmelman_strategies",
 ]
 
@@ -166,3 +168,21 @@ def _join(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def continuum_report(format: str = "md") -> str:
+    """Himmelman's continuum as a handout table: Markdown, CSV or JSON.
+
+    >>> continuum_report("md").splitlines()[0]
+    '| Item | Level | Strategy | What it adds |'
+    """
+    table = himmelman_strategies()
+    if format == "csv":
+        return table.to_csv(index=False)
+    if format == "json":
+        return json.dumps({"levels": table.to_dict(orient="records")}, indent=2)
+    if format != "md":
+        raise ValueError(f"format must be md, csv or json, not {format!r}")
+    lines = ["| Item | Level | Strategy | What it adds |", "|---|---|---|---|"]
+    lines += [f"| {r.item} | {r.level} | {r.strategy} | {r.adds} |" for r in table.itertuples()]
+    return "\n".join(lines) + "\n\nSource: " + table["source"].iloc[0] + "\n"

@@ -9,7 +9,7 @@ return, so every piece of feedback is tested without a browser.
 * **Why did it fail?** (exercise 6): :func:`failure_cases`,
   :func:`check_failure_reason`, :func:`check_setback_response`. Cases from the
   sources to diagnose against Armistead & Pettigrew's nine reasons
-  (:func:`toolkit.diagnostics.failure_reasons`) and, where the source says how
+  (:func:`toolkit.planning.diagnostics.failure_reasons`) and, where the source says how
   the partners answered a setback, as mutual learning or mutual blaming
   (Pulido-Gómez, de Jong & Rivkin 2025).
 * **Mandatory or voluntary, contract or trust** (exercise 2):
@@ -113,8 +113,8 @@ def _row(frame: pd.DataFrame, case_id: str, what: str) -> pd.Series:
 def check_spot(scenario_id: str, answer: str | None) -> Feedback:
     """Check where a participant placed a scenario on the continuum.
 
-    >>> check_spot("mental-health", "collaborating").text.split(".")[0]
-    'Correct: collaborating'
+    >>> check_spot("mental-health", "cooperating").text.split(".")[0]
+    'Correct: cooperating'
     >>> check_spot("mental-health", "networking").correct
     False
     >>> check_spot("mental-health", None).text
@@ -137,7 +137,7 @@ def check_spot(scenario_id: str, answer: str | None) -> Feedback:
 
 
 def _reason_names() -> dict[str, str]:
-    from .diagnostics import failure_reasons
+    from .planning.diagnostics import failure_reasons
 
     table = failure_reasons()
     return dict(zip(table["id"], table["reason"], strict=True))

@@ -67,8 +67,6 @@ import os
 import re
 import warnings
 from collections.abc import Mapping
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -77,12 +75,14 @@ import pandas as pd
 
 from .errors import InputError, csv_line
 from .io import read_table
+from .questionnaires import instrument, scale
 
 __all__ = [
     "ANSWER_LABELS",
     "COLUMN_NAMES",
     "YES_NO_LABELS",
     "answers_to_numbers",
+    "duplicated_keys",
     "item_ids",
     "parse_responses",
     "read_responses",
@@ -90,15 +90,9 @@ __all__ = [
 
 #: The label a form shows for each point of the 1-5 scale. "A" is the item's
 #: left statement (mandatory; contract), "B" its right statement (voluntary; trust).
-ANSWER_LABELS: dict[int, str] = {
-    1: "A fits much better",
-    2: "A fits a little better",
-    3: "A and B fit equally",
-    4: "B fits a little better",
-    5: "B fits much better",
-}
+ANSWER_LABELS: dict[int, str] = dict(scale("a_or_b").labels)
 #: The labels a form shows for the yes/no continuum items.
-YES_NO_LABELS: dict[int, str] = {1: "Yes", 0: "No"}
+YES_NO_LABELS: dict[int, str] = dict(scale("yes_no").labels)
 
 #: Header names (compared ignoring case, surrounding spaces and a trailing
 #: ``?`` or ``:``) recognised for each identifying column, best first.
@@ -124,25 +118,8 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 _ROLES = tuple(COLUMN_NAMES)
 
 _BRACKET_ID = re.compile(r"^\s*\[\s*([A-Za-z]{1,4})\s*0*(\d{1,3})\s*\]")
-_PLAIN_ID = re.compile(r"^\s*(MV|CT|H)\s*0*(\d{1,3})\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _LABELLED_NUMBER = re.compile(r"^(\d+)\s*[-\u2013\u2014:.)=]\s*[^\d\s]")
-
-_SCALE_NUMBERS = np.array([1.0, 2.0, 3.0, 4.0, 5.0])
-_YES_NO_NUMBERS = np.array([0.0, 1.0])
-
-_SCALE_ALLOWED = (
-    "a whole number from 1 (statement A fits much better) to 5 (statement B fits much better), "
-    "one of the labels " + ", ".join(f"'{v}'" for v in ANSWER_LABELS.values()) + ", or blank"
-)
-_YES_NO_ALLOWED = "1 or 0, 'Yes' or 'No', or blank"
-
-
-@cache
-def _bank_ids() -> tuple[tuple[str, ...], dict[str, str]]:
-    with resources.files("toolkit.data").joinpath("items.csv").open(encoding="utf-8") as fh:
-        bank = pd.read_csv(fh, usecols=["id", "axis"])
-    return tuple(bank["id"]), dict(zip(bank["id"], bank["axis"], strict=True))
 
 
 def item_ids() -> tuple[str, ...]:
@@ -152,13 +129,16 @@ def item_ids() -> tuple[str, ...]:
     >>> len(ids), ids[0], ids[20], ids[21], ids[-1]
     (35, 'MV01', 'MV21', 'CT01', 'H4')
     """
-    return _bank_ids()[0]
+    return instrument().ids
 
 
-def _canonical_id(prefix: str, number: str) -> str:
-    prefix = prefix.upper()
-    n = int(number)
-    return f"{prefix}{n}" if prefix == "H" else f"{prefix}{n:02d}"
+def _id_list() -> str:
+    """The ids for a message: first ... last of each axis (``MV01 ... CT10, H1 ... H4``)."""
+    inst = instrument()
+    scales: dict[str, list[str]] = {}
+    for item in inst.ids:
+        scales.setdefault(inst.scale_for(item).key, []).append(item)
+    return ", ".join(f"{ids[0]} ... {ids[-1]}" for ids in scales.values())
 
 
 def _normal_name(header: str) -> str:
@@ -175,7 +155,8 @@ def _map_columns(
     headers: list[str], file: str | None, overrides: Mapping[str, str] | None
 ) -> tuple[dict[str, str], dict[str, str], list[str]]:
     """Return (item id -> header, role -> header, ignored headers)."""
-    ids, _ = _bank_ids()
+    inst = instrument()
+    ids = inst.ids
     known = set(ids)
     items: dict[str, str] = {}
     role_candidates: dict[str, list[tuple[int, int, str]]] = {r: [] for r in _ROLES}
@@ -194,13 +175,13 @@ def _map_columns(
                     file=file,
                     column=_short(header),
                     value=wanted,
-                    allowed="an item id such as MV01, or one of " + ", ".join(_ROLES),
+                    allowed=f"an item id such as {ids[0]}, or one of " + ", ".join(_ROLES),
                 )
             target = wanted.upper()
         else:
-            match = _BRACKET_ID.match(header) or _PLAIN_ID.match(header)
+            match = _BRACKET_ID.match(header) or inst.id_pattern.match(header)
             if match:
-                target = _canonical_id(match.group(1), match.group(2))
+                target = inst.canonical_id(match.group(1), match.group(2))
                 if target not in known:
                     raise InputError(
                         "the column names an item that is not in the item bank",
@@ -208,7 +189,7 @@ def _map_columns(
                         line=1,
                         column=_short(header),
                         value=match.group(0).strip(),
-                        allowed="item ids MV01-MV21, CT01-CT10 and H1-H4",
+                        allowed="item ids " + inst.id_ranges(),
                     )
         if target is not None:
             if target in items:
@@ -258,12 +239,14 @@ def _scale_value(value: Any) -> float:
             if not labelled:
                 return np.nan
             number = float(labelled.group(1))
-    if number != number or number not in (1.0, 2.0, 3.0, 4.0, 5.0):
+    if number != number or number not in _SCALE.values:
         return np.nan
     return number
 
 
-_YES_NO_WORDS = {"yes": 1.0, "y": 1.0, "true": 1.0, "no": 0.0, "n": 0.0, "false": 0.0}
+_SCALE = scale("a_or_b")
+_YES_NO = scale("yes_no")
+_YES_NO_WORDS = _YES_NO.words
 
 
 def _yes_no_value(value: Any) -> float:
@@ -280,7 +263,7 @@ def _yes_no_value(value: Any) -> float:
         if not _NUMBER.match(text):
             return np.nan
         number = float(text)
-    return number if number in (0.0, 1.0) else np.nan
+    return number if number in _YES_NO.values else np.nan
 
 
 def _is_blank(value: Any) -> bool:
@@ -356,16 +339,18 @@ def answers_to_numbers(
     ...     print(err.file, err.line, err.column, repr(err.value), err.problem)
     a.csv 3 MV01 '7' answer out of range or not a whole number
     """
-    ids, axes = _bank_ids()
+    inst = instrument()
+    ids = inst.ids
     if columns is None:
         columns = {i: i for i in ids if i in frame.columns}
     block = np.empty((len(columns), len(frame)))  # one contiguous row per item
     first_bad: tuple[int, int, str, Any, str] | None = None
     total_bad = 0
     for order, (item, header) in enumerate(columns.items()):
-        kind = "yesno" if axes[item] == "continuum" else "scale"
+        answer_scale = inst.scale_for(item)
+        kind = "yesno" if answer_scale.is_yes_no else "scale"
         series = frame[header]
-        allowed = _YES_NO_NUMBERS if kind == "yesno" else _SCALE_NUMBERS
+        allowed = np.array(answer_scale.values)
         if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
             series.dtype
         ):
@@ -383,13 +368,13 @@ def answers_to_numbers(
         if bad.any():
             positions = np.flatnonzero(bad)
             total_bad += positions.size
-            candidate = (int(positions[0]), order, header, bad_values[positions[0]], kind)
+            candidate = (int(positions[0]), order, header, bad_values[positions[0]], answer_scale)
             if first_bad is None or candidate[:2] < first_bad[:2]:
                 first_bad = candidate
         block[order] = values
     if first_bad is not None:
-        position, _, header, value, kind = first_bad
-        problem = _describe_bad(value, kind)
+        position, _, header, value, answer_scale = first_bad
+        problem = _describe_bad(value, "yesno" if answer_scale.is_yes_no else "scale")
         if total_bad > 1:
             problem += f" ({total_bad} bad answers in all)"
         line = csv_line(position) if lines else None
@@ -401,7 +386,7 @@ def answers_to_numbers(
             line=line,
             column=_short(header),
             value=_shown(value),
-            allowed=_YES_NO_ALLOWED if kind == "yesno" else _SCALE_ALLOWED,
+            allowed=answer_scale.allowed,
         )
     return pd.DataFrame(block.T, index=frame.index, columns=list(columns), copy=False)
 
@@ -456,8 +441,8 @@ def parse_responses(
             "no item columns",
             file=file,
             line=1 if lines else None,
-            allowed="columns named by item id (MV01 ... CT10, H1 ... H4) or form questions "
-            "whose titles start with the id in brackets, such as '[MV01] ...'",
+            allowed=f"columns named by item id ({_id_list()}) or form questions "
+            f"whose titles start with the id in brackets, such as '[{instrument().ids[0]}] ...'",
         )
     cleaned = {role: _clean_text(data[header]) for role, header in roles.items()}
     candidates = np.flatnonzero(cleaned["partnership"][0] < 0)
@@ -518,7 +503,7 @@ def parse_responses(
         out["respondent"] = pd.array(values, dtype=str)
         codes["respondent"] = np.arange(len(values))
     keys = [k for k in ("partnership", "round", "respondent") if k in out]
-    duplicated = _duplicated([codes[k] for k in keys])
+    duplicated = duplicated_keys([codes[k] for k in keys])
     if duplicated.any():
         first = int(np.flatnonzero(duplicated)[0])
         same = np.flatnonzero(np.logical_and.reduce([codes[k] == codes[k][first] for k in keys]))
@@ -549,7 +534,7 @@ def parse_responses(
     return table
 
 
-def _duplicated(codes: list[np.ndarray], keep: str | bool = False) -> np.ndarray:
+def duplicated_keys(codes: list[np.ndarray], keep: str | bool = False) -> np.ndarray:
     """Rows whose combination of codes occurs more than once (``keep`` as in pandas)."""
     combined = np.zeros(len(codes[0]), dtype=np.int64)
     for column in codes:
@@ -653,7 +638,7 @@ def read_responses(
 def _looks_like_item(header: str, columns: Mapping[str, str] | None) -> bool:
     if columns and header.strip() in columns:
         return str(columns[header.strip()]) not in _ROLES
-    return bool(_BRACKET_ID.match(header) or _PLAIN_ID.match(header))
+    return bool(_BRACKET_ID.match(header) or instrument().id_pattern.match(header))
 
 
 def _read_csv_fast(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.classification_charts import heuristic_explorer
+from toolkit.classification.charts import heuristic_explorer
 from toolkit.report import chart_html, html_page
 
 pytestmark = pytest.mark.browser

@@ -18,9 +18,11 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import SITE
 
+ROOT = Path(__file__).resolve().parents[2]
 LITE = Path(SITE) / "lite"
 START = 600_000  # ms: kernel start plus a run of all cells (minutes when the machine is busy)
 STEP = 300_000  # ms: one widget change to be saved (the kernel answers slowly on a busy machine)
@@ -97,14 +99,18 @@ def test_the_kernel_never_looks_online() -> None:
 
 def test_continuum_answer_is_kept_across_a_reload(site: str, offline_page) -> None:
     page, log = offline_page
+    cases = yaml.safe_load((ROOT / "toolkit" / "data" / "exercise_cases.yaml").read_text())
+    case = cases["spot"][2]  # "Case 3" of the exercise
+    level = case["answer"]
     link_url = _launch_link(site, "01-continuum")
     _open_and_run(page, link_url)
     group = page.locator(".widget-radio").filter(has_text="Case 3 level:")
     group.wait_for(timeout=STEP)
-    group.get_by_label("Collaborating").check()
+    group.get_by_label(level.capitalize()).check()
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.toolkit-feedback')]"
-        ".some(e => e.textContent.startsWith('Correct: collaborating'))",
+        "level => [...document.querySelectorAll('.toolkit-feedback')]"
+        ".some(e => e.textContent.startsWith('Correct: ' + level))",
+        arg=level,
         timeout=STEP,
     )
     _status(page, "Saved your answers")
@@ -116,12 +122,12 @@ def test_continuum_answer_is_kept_across_a_reload(site: str, offline_page) -> No
     assert href.startswith("data:application/json;base64,")
     assert link.get_attribute("download") == "01-continuum.answers.json"
     saved = json.loads(base64.b64decode(href.split(",", 1)[1]))
-    assert saved["answers"]["case:mental-health"] == "collaborating"
+    assert saved["answers"][f"case:{case['id']}"] == level
 
     _reopen(page, link_url)
     _status(page, "Restored")
     group = page.locator(".widget-radio").filter(has_text="Case 3 level:")
-    assert group.get_by_label("Collaborating").is_checked()
+    assert group.get_by_label(level.capitalize()).is_checked()
     assert page.evaluate(ERRORS_JS) == []
     assert log.external == [], f"asked other hosts for: {log.external}"
 

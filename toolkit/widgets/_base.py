@@ -99,13 +99,13 @@ def show_in(output: Any, *objects: Any) -> None:
     run and the book's execution, and without a kernel in tests. Charts go
     through the toolkit's offline renderer (:mod:`toolkit.charts`).
     """
-    from ..charts import _render
+    from ..charts import render_spec
 
     outputs = []
     for obj in objects:
         if isinstance(obj, str):
             data: dict[str, Any] = {"text/html": obj, "text/plain": "(HTML)"}
         else:
-            data = dict(_render(obj.to_dict()))
+            data = dict(render_spec(obj.to_dict()))
         outputs.append({"output_type": "display_data", "data": data, "metadata": {}})
     output.outputs = tuple(outputs)

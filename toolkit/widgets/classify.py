@@ -1,7 +1,7 @@
 """Exercise 2, "Mandatory or voluntary, contract or trust", and exercise 3, "Many views".
 
 Scoring and charts come from :mod:`toolkit.classification`,
-:mod:`toolkit.forms` and :mod:`toolkit.classification_charts`.
+:mod:`toolkit.forms` and :mod:`toolkit.classification.charts`.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def classify_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
     contract vs trust). On every change the answers are scored
     (:func:`toolkit.exercises.questionnaire_result`), the mode and distance
     to the nearest boundary are given in words, and the heuristic map
-    (:func:`toolkit.classification_charts.heuristic_map`) is redrawn. Kept in
+    (:func:`toolkit.classification.charts.heuristic_map`) is redrawn. Kept in
     ``02-classify.answers.json``.
 
     Exposes ``items`` (item id -> Dropdown), ``feedback``, ``state`` (last
@@ -47,7 +47,7 @@ def classify_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
     import ipywidgets as w
 
     from ..classification import item_bank, summarize_partnerships
-    from ..classification_charts import heuristic_map
+    from ..classification.charts import heuristic_map
     from ..exercises import questionnaire_result
 
     bank = item_bank()
@@ -148,7 +148,7 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
     import ipywidgets as w
 
     from ..classification import classify, example_responses
-    from ..classification_charts import heuristic_map, item_profile
+    from ..classification.charts import heuristic_map, item_profile
     from ..errors import InputError
 
     autosave = Autosave("03-many-views", folder)

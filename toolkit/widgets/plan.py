@@ -2,7 +2,7 @@
 
 The readiness check comes first, then one tab per step of Roberts' model;
 progress, the next action, the YAML plan file and the worksheet come from
-:mod:`toolkit.planning` and :mod:`toolkit.worksheets`.
+:mod:`toolkit.planning` and :mod:`toolkit.planning.worksheets`.
 
 Records (perspectives, motivations, members, goals) are typed one per line,
 fields separated by ``|`` in the order the tab shows: the course's choice to
@@ -80,7 +80,7 @@ def plan_builder(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
     not a number) is reported and the last valid plan is kept. *Save plan*
     writes ``07-six-steps.plan.yaml`` (:func:`toolkit.planning.save_plan`,
     atomic) and *Export worksheet* ``07-six-steps.worksheet.html``
-    (:func:`toolkit.worksheets.worksheet_html`) in the answers folder, each
+    (:func:`toolkit.planning.worksheets.worksheet_html`) in the answers folder, each
     also offered as a download link. Answers are kept in
     ``07-six-steps.answers.json``.
 
@@ -102,7 +102,7 @@ def plan_builder(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         readiness_check,
         save_plan,
     )
-    from ..worksheets import worksheet_html
+    from ..planning.worksheets import worksheet_html
 
     data = _steps_yaml()
     autosave = Autosave("07-six-steps", folder)

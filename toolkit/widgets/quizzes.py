@@ -124,7 +124,7 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
     drop-down) and, where the source says how the partners answered a setback,
     whether that was mutual learning or mutual blaming (radio buttons). Then
     the participant rates the nine risks for their own partnership and sees
-    the overall level from :func:`toolkit.diagnostics.risk_summary`. Answers
+    the overall level from :func:`toolkit.planning.diagnostics.risk_summary`. Answers
     are kept in ``06-why-did-it-fail.answers.json``.
 
     Exposes ``reasons`` and ``responses`` (case id -> control), ``feedback``
@@ -133,8 +133,8 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
     """
     import ipywidgets as w
 
-    from ..diagnostics import failure_reasons, risk_summary
     from ..planning import blank_plan
+    from ..planning.diagnostics import failure_reasons, risk_summary
 
     cases = failure_cases()
     table = failure_reasons()

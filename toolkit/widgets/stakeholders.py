@@ -1,6 +1,6 @@
 """Exercise 5, "Map your stakeholders": an editable register with live analyses.
 
-The analyses are :mod:`toolkit.stakeholders` and :mod:`toolkit.stakeholder_charts`.
+The analyses are :mod:`toolkit.stakeholders` and :mod:`toolkit.stakeholders.charts`.
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
     import pandas as pd
 
     from ..errors import InputError
-    from ..stakeholder_charts import grid_chart
     from ..stakeholders import (
         SECTORS,
         analyse_stakeholders,
@@ -53,6 +52,7 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
         stakeholder_analysis_candidates,
         validate_register,
     )
+    from ..stakeholders.charts import grid_chart
 
     autosave = Autosave("05-stakeholders", folder)
     state: dict[str, Any] = {"rows": [], "members": []}

@@ -23,17 +23,12 @@ from typing import Any
 
 import pandas as pd
 
-from .planning import (
-    Plan,
-    _as_plan,
-    _data,
-    _schema,
-    _section,
-    _steps_data,
-    plan_progress,
-    readiness_check,
-)
-from .report import chart_html, esc, html_page, md_cell, md_table, table_html
+from ..report import chart_html, esc, html_page, md_cell, md_table, table_html
+from .plan import Plan, _as_plan
+from .progress import plan_progress
+from .readiness import readiness_check
+from .schema import SCHEMA_VERSION, _schema, _section
+from .steps import _data, _steps_data
 
 __all__ = ["worksheet_html", "worksheet_markdown"]
 
@@ -186,7 +181,7 @@ def _readiness_html(plan: Plan, blank: bool) -> str:
 
 
 def _progress_html(plan: Plan, charts: bool) -> str:
-    from .planning import next_action
+    from .progress import next_action
 
     progress = plan_progress(plan)
     table = pd.DataFrame(
@@ -201,7 +196,7 @@ def _progress_html(plan: Plan, charts: bool) -> str:
     )
     out = ['<section id="progress">', "<h2>Progress</h2>"]
     if charts:
-        from .planning_charts import progress_chart
+        from .charts import progress_chart
 
         out.append(chart_html(progress_chart(plan)))
     out.append(table_html(table, caption="Progress through the six steps"))
@@ -267,7 +262,7 @@ def _risks_html(plan: Plan, blank: bool, charts: bool) -> str:
         score = "" if summary["score"] is None else f" (score {summary['score']:.2f} of 1)"
         out.append(f"<p><strong>Overall risk: {esc(summary['level'])}</strong>{score}.</p>")
         if charts:
-            from .planning_charts import risk_chart
+            from .charts import risk_chart
 
             out.append(chart_html(risk_chart(plan)))
         table = pd.DataFrame(
@@ -346,7 +341,7 @@ def _evaluation_html(plan: Plan, blank: bool, charts: bool) -> str:
         out.append(_blank_table(headers, caption="Indicators against targets"))
     else:
         if charts:
-            from .planning_charts import indicator_chart
+            from .charts import indicator_chart
 
             out.append(chart_html(indicator_chart(plan)))
         frame = pd.DataFrame(
@@ -399,7 +394,7 @@ def worksheet_html(plan: PlanLike | None = None, *, charts: bool = True) -> str:
     True
     """
     blank = plan is None
-    p = _as_plan({"schema_version": 2}) if blank else _as_plan(plan)
+    p = _as_plan({"schema_version": SCHEMA_VERSION}) if blank else _as_plan(plan)
     title = p.title.strip() or "Six-step partnership plan"
     kind = (
         "Blank worksheet for a workshop wall"
@@ -500,10 +495,10 @@ def worksheet_markdown(plan: PlanLike | None = None) -> str:
         risk_summary,
         setback_signs,
     )
-    from .planning import next_action
+    from .progress import next_action
 
     blank = plan is None
-    p = _as_plan({"schema_version": 2}) if blank else _as_plan(plan)
+    p = _as_plan({"schema_version": SCHEMA_VERSION}) if blank else _as_plan(plan)
     title = p.title.strip() or "Six-step partnership plan"
     out = [f"# {md_cell(title)}", ""]
     out.append(

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .charts import _altair
-from .planning import Plan, plan_progress
+from ..charts import altair_module
+from .plan import Plan
+from .progress import plan_progress
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -49,7 +50,7 @@ def progress_chart(plan: PlanLike) -> alt.LayerChart:
     >>> spec["description"].startswith("Progress through the six steps")
     True
     """
-    alt = _altair()
+    alt = altair_module()
     progress = plan_progress(plan)
     data = pd.DataFrame(
         {
@@ -115,7 +116,7 @@ def risk_chart(plan: PlanLike) -> alt.LayerChart:
     """
     from .diagnostics import failure_risks, risk_summary
 
-    alt = _altair()
+    alt = altair_module()
     risks = failure_risks(plan)
     summary = risk_summary(plan)
     data = pd.DataFrame(
@@ -193,7 +194,7 @@ def indicator_chart(plan: PlanLike) -> alt.LayerChart:
     """
     from .diagnostics import impact_indicators
 
-    alt = _altair()
+    alt = altair_module()
     table = impact_indicators(plan)
     data = pd.DataFrame(
         {

@@ -15,10 +15,8 @@ plan file itself is only ever read (``new`` writes a file that did not exist).
 from __future__ import annotations
 
 import argparse
-import json
-from typing import Any
 
-from ..cli import add_output_options
+from .options import add_output_options, emit
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -70,48 +68,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.set_defaults(func=run_export)
 
 
-def template_json() -> dict[str, Any]:
-    """The six steps (number, name, questions, outputs) and the readiness check, as data."""
-    from ..planning import SCHEMA_VERSION, _data, _steps_data, blank_plan
-
-    steps = [
-        {
-            "number": s["number"],
-            "key": s["key"],
-            "name": s["name"],
-            "question": s["question"],
-            "questions": list(s["questions"]),
-            "outputs": [
-                {
-                    "key": o["key"],
-                    "label": o["label"],
-                    "kind": o["kind"],
-                    "required": bool(o.get("required", False)),
-                }
-                for o in s["outputs"]
-            ],
-        }
-        for s in _steps_data()
-    ]
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "readiness": _data("six_steps.yaml")["readiness"],
-        "steps": steps,
-        "plan": blank_plan().to_dict(),
-    }
-
-
 def run_template(args: argparse.Namespace) -> int:
-    from ..cli import emit
-    from ..worksheets import worksheet_html, worksheet_markdown
+    from ..planning.reporting import plan_template
 
-    if args.format == "json":
-        text = json.dumps(template_json(), indent=2, ensure_ascii=False)
-    elif args.format == "html":
-        text = worksheet_html(None)
-    else:
-        text = worksheet_markdown(None)
-    emit(text, args.out)
+    emit(plan_template(args.format), args.out)
     return 0
 
 
@@ -125,47 +85,17 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_markdown(report: dict[str, Any]) -> str:
-    from ..report import md_cell
-
-    lines = [f"# Plan check: {md_cell(report['title'] or '(untitled plan)')}", ""]
-    ready = report["readiness"]
-    lines += [f"**Readiness:** {ready['recommendation']}", ""]
-    lines += [f"- {md_cell(r)}" for r in ready["reasons"]] + [""]
-    lines += ["| Step | Status | Missing |", "|---|---|---|"]
-    for s in report["steps"]:
-        missing = "; ".join(s["missing"]) or "-"
-        lines.append(f"| {s['number']}. {s['name']} | {s['status']} | {md_cell(missing)} |")
-    summary = report["risk_summary"]
-    lines += ["", f"**Failure risk:** {summary['level']} ({summary['rated']} of 9 rated)"]
-    open_risks = [r for r in report["risks"] if r["status"] == "open"]
-    lines += [f"- open: {md_cell(r['reason'])}: {md_cell(r['action'])}" for r in open_risks]
-    readings = report["setbacks"]["summary"]["readings"]
-    if readings:
-        lines += ["", "**Setbacks:** " + ", ".join(f"{v} {k}" for k, v in readings.items())]
-    lines += ["", f"**Next:** {md_cell(report['next'])}", ""]
-    return "\n".join(lines)
-
-
 def run_check(args: argparse.Namespace) -> int:
-    from ..cli import emit
-    from ..planning import check_report, load_plan
+    from ..planning import load_plan
+    from ..planning.reporting import plan_check
 
-    report = check_report(load_plan(args.path))
-    if args.format == "json":
-        text = json.dumps(report, indent=2, ensure_ascii=False)
-    else:
-        text = _check_markdown(report)
-    emit(text, args.out)
+    emit(plan_check(load_plan(args.path), args.format), args.out)
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..cli import emit
     from ..planning import load_plan
-    from ..worksheets import worksheet_html, worksheet_markdown
+    from ..planning.reporting import plan_export
 
-    plan = load_plan(args.path)
-    text = worksheet_html(plan) if args.format == "html" else worksheet_markdown(plan)
-    emit(text, args.out)
+    emit(plan_export(load_plan(args.path), args.format), args.out)
     return 0

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from ..cli import add_output_options
+from .options import add_output_options, emit
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,17 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import emit
-    from ..continuum import himmelman_strategies
+    from ..continuum import continuum_report
 
-    table = himmelman_strategies()
-    if args.format == "csv":
-        text = table.to_csv(index=False)
-    elif args.format == "json":
-        text = json.dumps({"levels": table.to_dict(orient="records")}, indent=2)
-    else:
-        lines = ["| Item | Level | Strategy | What it adds |", "|---|---|---|---|"]
-        lines += [f"| {r.item} | {r.level} | {r.strategy} | {r.adds} |" for r in table.itertuples()]
-        text = "\n".join(lines) + "\n\nSource: " + table["source"].iloc[0] + "\n"
-    emit(text, args.out)
+    emit(continuum_report(args.format), args.out)
     return 0

@@ -1,22 +1,22 @@
-"""``python -m toolkit classify`` and ``python -m toolkit questionnaire``.
+"""The classification report: JSON, CSV, Markdown or a self-contained HTML page.
 
-``classify FILE`` reads partners' answers (canonical CSV, Google Forms CSV or
-Microsoft Forms XLSX) and reports where each partnership stands, how much the
-partners disagree and how each partnership moved between rounds, as JSON
-(the default), CSV, Markdown or a self-contained HTML page.
-
-``questionnaire`` prints the statements, in order with their ids, as
-Markdown, CSV (a form template) or a printable HTML page.
+:func:`report` is what ``python -m toolkit classify`` prints; it needs no
+command line. The HTML page has the map, the continuum bar and one item
+profile per partnership (the first six).
 """
 
 from __future__ import annotations
 
-import argparse
-from typing import Any
-
 import pandas as pd
 
-from ..cli import add_output_options
+from ..report import chart_html, esc, html_page, md_cell, md_table, table_html
+from .charts import continuum_bar, heuristic_map, item_profile
+from .result import Classification, classify
+
+__all__ = ["REPORT_FORMATS", "report", "to_csv", "to_html", "to_markdown"]
+
+#: The formats :func:`report` can write.
+REPORT_FORMATS: tuple[str, ...] = ("json", "csv", "html", "md")
 
 _SUMMARY_COLUMNS = [
     "partnership",
@@ -48,56 +48,30 @@ _TRAVEL_COLUMNS = [
 _MAX_PROFILES = 6
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "classify",
-        help="classify partnerships from partners' answers (mode, continuum, disagreement)",
-        description="Read partners' answers (canonical CSV, Google Forms CSV or Microsoft Forms "
-        "XLSX) and report, per partnership and round, the voluntary and trust scores, the mode "
-        "(complying, constraining or creating), the continuum level, the disagreement between "
-        "respondents, the breakdown by organisation and the direction of travel between rounds.",
-    )
-    parser.add_argument("file", metavar="FILE", help="the answers: a .csv or .xlsx file")
-    add_output_options(parser, ("json", "csv", "html", "md"), "json")
-    parser.set_defaults(func=run_classify)
+def report(responses: pd.DataFrame, format: str = "json", *, source: str = "") -> str:
+    """Classify ``responses`` (as :func:`~toolkit.forms.read_responses` returns them) and
+    return the report in ``format`` (one of :data:`REPORT_FORMATS`); ``source`` names the
+    file in the Markdown and HTML reports.
 
-    parser = subparsers.add_parser(
-        "questionnaire",
-        help="print the classification questionnaire (statements in order, with ids)",
-        description="Print the questionnaire: the paraphrased statements of Armistead & "
-        "Pettigrew's Tables 1 and 2 and Himmelman's four strategies, in order, each title "
-        "starting with its id in brackets ([MV01] ...), ready to paste into Google Forms or "
-        "Microsoft Forms. CSV is a form template; HTML is a printable page.",
-    )
-    add_output_options(parser, ("md", "csv", "html"), "md")
-    parser.set_defaults(func=run_questionnaire)
-
-
-def run_questionnaire(args: argparse.Namespace) -> int:
-    from ..classification import questionnaire
-    from ..cli import emit
-
-    emit(questionnaire(args.format), args.out)
-    return 0
-
-
-def run_classify(args: argparse.Namespace) -> int:
-    from ..classification import classify
-    from ..cli import emit
-    from ..forms import read_responses
-
-    responses = read_responses(args.file)
+    >>> from toolkit.classification import example_responses
+    >>> report(example_responses(), "csv").splitlines()[0].split(",")[:3]
+    ['partnership', 'round', 'respondents']
+    """
+    if format not in REPORT_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(REPORT_FORMATS)}, not {format!r}")
     result = classify(responses)
-    if args.format == "json":
-        text = result.to_json()
-    elif args.format == "csv":
-        text = _rounded(result.summary).to_csv(index=False, lineterminator="\n")
-    elif args.format == "md":
-        text = _markdown(result, args.file)
-    else:
-        text = _html(result, args.file, responses)
-    emit(text, args.out)
-    return 0
+    if format == "json":
+        return result.to_json()
+    if format == "csv":
+        return to_csv(result)
+    if format == "md":
+        return to_markdown(result, source)
+    return to_html(result, source, responses)
+
+
+def to_csv(result: Classification) -> str:
+    """The summary table as CSV, floats rounded to 4 decimals."""
+    return _rounded(result.summary).to_csv(index=False, lineterminator="\n")
 
 
 def _rounded(frame: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
@@ -112,7 +86,7 @@ def _present(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return _rounded(frame[[c for c in columns if c in frame.columns]], 2)
 
 
-def _settings_text(result: Any) -> str:
+def _settings_text(result: Classification) -> str:
     b = result.boundaries
     s = result.settings
     return (
@@ -127,9 +101,7 @@ def _settings_text(result: Any) -> str:
     )
 
 
-def _markdown(result: Any, source: str) -> str:
-    from ..report import md_cell, md_table
-
+def to_markdown(result: Classification, source: str) -> str:
     lines = [
         "# Partnership classification",
         "",
@@ -161,10 +133,7 @@ def _markdown(result: Any, source: str) -> str:
     return "\n".join(lines)
 
 
-def _html(result: Any, source: str, responses: pd.DataFrame) -> str:
-    from ..classification_charts import continuum_bar, heuristic_map, item_profile
-    from ..report import chart_html, esc, html_page, table_html
-
+def to_html(result: Classification, source: str, responses: pd.DataFrame) -> str:
     summary = result.summary
     body = [
         "<h1>Partnership classification</h1>",
@@ -204,7 +173,7 @@ def _html(result: Any, source: str, responses: pd.DataFrame) -> str:
     if len(names) > _MAX_PROFILES:
         body.append(
             f'<p class="meta">The first {_MAX_PROFILES} of {len(names)} partnerships; '
-            "use toolkit.classification_charts.item_profile for the others.</p>"
+            "use toolkit.classification.charts.item_profile for the others.</p>"
         )
     body += [chart_html(item_profile(responses, name)) for name in names[:_MAX_PROFILES]]
     if len(result.excluded):

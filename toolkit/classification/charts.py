@@ -27,9 +27,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .classification import DEFAULT_BOUNDARIES, MODES, Boundaries, direction_of_travel, item_bank
-from .continuum import CONTINUUM_LEVELS
-from .errors import InputError
+from ..continuum import CONTINUUM_LEVELS
+from ..errors import InputError
+from .items import item_bank
+from .modes import DEFAULT_BOUNDARIES, MODES, Boundaries
+from .travel import direction_of_travel
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -53,9 +55,9 @@ _AXIS_Y = "Trust: 0 = contract, 1 = trust"
 
 
 def _alt() -> Any:
-    from .charts import _altair
+    from ..charts import altair_module
 
-    return _altair()
+    return altair_module()
 
 
 def _area_frame(boundaries: Boundaries) -> pd.DataFrame:

@@ -27,14 +27,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .charts import SECTOR_COLORS, _altair
-from .stakeholders import (
-    SECTORS,
-    analyse_stakeholders,
-    network_measures,
-    resolve_thresholds,
-    sector_coverage,
-)
+from ..charts import SECTOR_COLORS, altair_module
+from .analysis import analyse_stakeholders, sector_coverage
+from .network import network_measures
+from .register import SECTORS, resolve_thresholds
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -99,7 +95,7 @@ def grid_chart(
     >>> "manage closely" in spec["description"]
     True
     """
-    alt = _altair()
+    alt = altair_module()
     t = resolve_thresholds(thresholds)
     tp, ti = t["power"], t["interest"]
     data = analyse_stakeholders(register, t).reset_index(drop=True)
@@ -305,7 +301,7 @@ def sector_coverage_chart(
     >>> spec["description"].startswith("Stakeholders per sector")
     True
     """
-    alt = _altair()
+    alt = altair_module()
     cov = sector_coverage(register, min_members=min_members, thin_share=thin_share)
     cov["note"] = np.where(
         cov["status"] == "ok",
@@ -384,7 +380,7 @@ def network_chart(
     >>> spec["title"]
     'Relationship map'
     """
-    alt = _altair()
+    alt = altair_module()
     reg = register.reset_index(drop=True)
     net = (
         network_measures(reg, relationships)

@@ -58,7 +58,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .planning import Plan, _as_plan, _data, plan_progress, six_steps
+from .plan import Plan, _as_plan
+from .progress import plan_progress
+from .steps import _data, six_steps
 
 __all__ = [
     "evaluation_dimensions",

@@ -1,61 +1,14 @@
-"""The trust game: an iterated prisoner's dilemma between two organisations, after Axelrod.
-
-Armistead & Pettigrew (2007) use Axelrod's (1984) prisoner's dilemma to explain
-why trust grows when a relationship lasts: the *shadow of the future* (each
-party weighs the retaliation a defection would bring in later rounds) makes
-cooperation pay, while the *shadow of the past* (Pettigrew 2003, 2006: a
-history of difficult contact before the partnership) can make trust hard to
-reach in the short term. This module lets participants try both.
-
-The game
---------
-In each round both organisations choose at once to cooperate (C) or defect
-(D). The default payoffs are the values of Axelrod's tournaments (Axelrod
-1984, in the course bibliography; the course's sources cite the book but not
-the values, so using them is the course's choice), configurable through
-:class:`Payoffs`: both cooperate, 3 each (reward); both defect, 1 each
-(punishment); one defects while the other cooperates, 5 to the defector
-(temptation) and 0 to the other (sucker's payoff).
-
-Shadow of the future
-    ``continuation`` is the chance that another round follows each round, so a
-    match lasts ``1 / (1 - continuation)`` rounds on average (the number of
-    rounds is drawn, geometrically, from the seed). ``rounds`` fixes the length
-    instead. Matches are cut at ``max_rounds`` (1,000 by default).
-Shadow of the past
-    ``past_a`` is how many times organisation A defected in the dealings just
-    before the partnership started, as B remembers them (``past_b`` likewise).
-    The course's choice, since the sources give no rule: the remembered
-    defections are the other side's most recent moves, so tit for tat opens with
-    a defection after one remembered defection, tit for two tats after two, and
-    the grudger never cooperates after any. Always cooperate, always defect and
-    random ignore the past.
-
-Strategies
-----------
-``always_cooperate``, ``always_defect``, ``tit_for_tat`` (cooperate first, then
-copy the other's last move), ``tit_for_two_tats`` (defect only after two
-defections in a row: a more forgiving rule that Axelrod 1984 discusses), ``grudger``
-(cooperate until the other defects once, then defect for ever) and ``random``
-(cooperate with probability ``random_cooperation``, 0.5 by default).
-
-Everything is vectorised over matches (one array operation per round for all
-matches at once) and deterministic for a given ``seed``: a 1,000-match
-tournament runs in well under a second (``benchmarks/trustgame.py``).
-"""
+"""The trust game itself: strategies, payoffs, matches and tournaments (no charts)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
-
-if TYPE_CHECKING:  # pragma: no cover
-    import altair as alt
+from ..errors import InputError
 
 __all__ = [
     "AXELROD_PAYOFFS",
@@ -63,11 +16,9 @@ __all__ = [
     "Payoffs",
     "describe_match",
     "expected_rounds",
-    "match_chart",
     "play_match",
     "simulate",
     "tournament",
-    "tournament_chart",
     "tournament_table",
 ]
 
@@ -482,82 +433,3 @@ def describe_match(match: pd.DataFrame, strategy_a: str, strategy_b: str) -> str
     else:
         parts.append(f"{lead}.")
     return " ".join(parts)
-
-
-def match_chart(match: pd.DataFrame, strategy_a: str, strategy_b: str) -> alt.Chart:
-    """Each round's moves: one row per organisation, cooperation and defection coloured.
-
-    >>> spec = match_chart(play_match("grudger", "random", rounds=5), "grudger", "random").to_dict()
-    >>> spec["mark"]["type"], "description" in spec
-    ('rect', True)
-    """
-    from .charts import _altair
-
-    alt = _altair()
-    data = match.head(200)
-    long = pd.DataFrame(
-        {
-            "round": np.concatenate([data["round"], data["round"]]),
-            "organisation": [f"A: {STRATEGIES.get(strategy_a, strategy_a)}"] * len(data)
-            + [f"B: {STRATEGIES.get(strategy_b, strategy_b)}"] * len(data),
-            "move": np.where(
-                np.concatenate([data["move_a"], data["move_b"]]) == "C", "cooperate", "defect"
-            ),
-        }
-    )
-    coop_a = float((match["move_a"] == "C").mean()) if len(match) else 0.0
-    coop_b = float((match["move_b"] == "C").mean()) if len(match) else 0.0
-    shown = "" if len(match) <= 200 else " The first 200 rounds are shown."
-    description = (
-        f"Moves round by round over {len(match)} rounds: organisation A "
-        f"({STRATEGIES.get(strategy_a, strategy_a)}) cooperated in {coop_a:.0%} of rounds, "
-        f"organisation B ({STRATEGIES.get(strategy_b, strategy_b)}) in {coop_b:.0%}.{shown}"
-    )
-    return (
-        alt.Chart(long, description=description, title="Moves, round by round")
-        .mark_rect(stroke="white")
-        .encode(
-            x=alt.X("round:O", title="Round", axis=alt.Axis(labelOverlap=True)),
-            y=alt.Y("organisation:N", title=None),
-            color=alt.Color(
-                "move:N",
-                title="Move",
-                scale=alt.Scale(domain=["cooperate", "defect"], range=["#2e7d32", "#b3261e"]),
-            ),
-            tooltip=["round:O", "organisation:N", "move:N"],
-        )
-        .properties(width=alt.Step(14) if len(data) <= 40 else 560, height=80)
-    )
-
-
-def tournament_chart(table: pd.DataFrame) -> alt.Chart:
-    """Bar chart of :func:`tournament_table`: points per round for each strategy.
-
-    >>> spec = tournament_chart(tournament_table(tournament(matches=60))).to_dict()
-    >>> spec["mark"]["type"]
-    'bar'
-    """
-    from .charts import _altair
-
-    alt = _altair()
-    data = table[["name", "points_per_round", "cooperation"]].copy()
-    best = data.iloc[0] if len(data) else None
-    description = "Points per round in the tournament for each strategy" + (
-        f"; {best['name']} scored most, {best['points_per_round']:.2f} a round."
-        if best is not None
-        else "."
-    )
-    return (
-        alt.Chart(data, description=description, title="Tournament: points per round")
-        .mark_bar(color="#1f5fa8")
-        .encode(
-            x=alt.X("points_per_round:Q", title="Mean points per round"),
-            y=alt.Y("name:N", sort=None, title="Strategy"),
-            tooltip=[
-                alt.Tooltip("name:N", title="Strategy"),
-                alt.Tooltip("points_per_round:Q", format=".2f", title="Points per round"),
-                alt.Tooltip("cooperation:Q", format=".0%", title="Cooperation"),
-            ],
-        )
-        .properties(width=420)
-    )

@@ -1,21 +1,35 @@
-"""``python -m toolkit stakeholders``: map a stakeholder register (and its relationships).
+"""The stakeholder report: JSON, CSV, Markdown or a self-contained HTML page.
 
-Reads a register (CSV or XLSX) and, optionally, a relationships table, and
-writes the analysis as JSON, CSV, a self-contained HTML report with charts, or
-Markdown. See :mod:`toolkit.stakeholders` for the analyses and their rules.
+:func:`report` is what ``python -m toolkit stakeholders`` prints, made without
+the command line: ``report(register, relationships, format="html")``.
+:func:`analyse` returns the data the report shows.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
-from ..cli import add_output_options
+from ..report import chart_html, esc, html_page, md_cell, md_table, table_html
+from .analysis import analyse_stakeholders
+from .charts import grid_chart, network_chart, sector_coverage_chart
+from .gaps import stakeholder_summary
+from .members import (
+    expanding_network_candidates,
+    self_selection_candidates,
+    stakeholder_analysis_candidates,
+)
+from .network import network_measures
+from .register import DEFAULT_DOMINANCE_THRESHOLD, resolve_thresholds
+
+__all__ = ["REPORT_FORMATS", "analyse", "report", "to_html", "to_json", "to_markdown"]
+
+#: The formats :func:`report` can write.
+REPORT_FORMATS: tuple[str, ...] = ("json", "csv", "html", "md")
 
 _STAKEHOLDER_COLUMNS = [
     "name", "organization", "sector", "power", "interest", "legitimacy", "urgency", "grid",
@@ -27,74 +41,44 @@ _HTML_ROWS = 500
 _CANDIDATE_ROWS = 100
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "stakeholders",
-        help="map a stakeholder register: grid, salience, marginal, coverage, network",
-        description=(
-            "Analyse a stakeholder register: Mendelow's power/interest grid, salience "
-            "(Mitchell, Agle & Wood), marginal stakeholders, sector coverage and dominance, "
-            "candidate members under the three member-identification models and, with "
-            "relationships, who is central, who bridges sectors and who is isolated."
-        ),
-    )
-    parser.add_argument("register", metavar="REGISTER.csv", help="the register (CSV or XLSX)")
-    parser.add_argument(
-        "--relationships", metavar="REL.csv", help="relationships (source, target, kind, strength)"
-    )
-    add_output_options(parser, ("json", "csv", "html", "md"), "md")
-    parser.add_argument(
-        "--threshold",
-        type=float,
-        metavar="T",
-        help="a rating counts as high at or above T (greater than 1, at most 5; default 4)",
-    )
-    parser.add_argument(
-        "--dominance-threshold",
-        type=float,
-        metavar="SHARE",
-        default=0.5,
-        help="share of all power at which one organisation or sector dominates (default 0.5)",
-    )
-    parser.add_argument(
-        "--founder",
-        action="append",
-        metavar="NAME",
-        help="a founding member for the expanding network model (repeat for several)",
-    )
-    parser.add_argument(
-        "--member",
-        action="append",
-        metavar="NAME",
-        help="a current member, for the stakeholder analysis model (repeat for several)",
-    )
-    parser.set_defaults(func=run)
+def analyse(
+    register: pd.DataFrame,
+    relationships: pd.DataFrame | None = None,
+    *,
+    threshold: float | Mapping[str, float] | None = None,
+    dominance_threshold: float = DEFAULT_DOMINANCE_THRESHOLD,
+    founders: Sequence[str] | None = None,
+    members: Sequence[str] | None = None,
+    source: str = "register",
+) -> dict[str, Any]:
+    """Compute everything the stakeholder report shows, from a checked register.
 
-
-def analyse(args: argparse.Namespace) -> dict[str, Any]:
-    """Read the inputs and compute everything the outputs need."""
-    from .. import stakeholders as sk
-
-    reg = sk.read_register(args.register)
-    rel = sk.read_relationships(args.relationships, reg) if args.relationships is not None else None
-    thresholds = sk.resolve_thresholds(args.threshold)
-    table = sk.analyse_stakeholders(reg, thresholds)
+    ``register`` and ``relationships`` are what :func:`read_register` and
+    :func:`read_relationships` return (or :func:`validate_register` /
+    :func:`validate_relationships` made). ``founders`` seeds the expanding
+    network model (it needs ``relationships``); ``members`` are the current
+    members for the stakeholder analysis model. ``source`` names the register in
+    the report's title.
+    """
+    reg, rel = register, relationships
+    thresholds = resolve_thresholds(threshold)
+    table = analyse_stakeholders(reg, thresholds)
     net = None
     if rel is not None:
-        net = sk.network_measures(reg, rel)
+        net = network_measures(reg, rel)
         for column in _NETWORK_COLUMNS:
             table[column] = net[column]
-    summary = sk.stakeholder_summary(
-        reg, rel, thresholds, dominance_threshold=args.dominance_threshold
-    )
+    summary = stakeholder_summary(reg, rel, thresholds, dominance_threshold=dominance_threshold)
     candidates: dict[str, pd.DataFrame] = {
-        "stakeholder_analysis": sk.stakeholder_analysis_candidates(reg, args.member, thresholds),
-        "self_selection": sk.self_selection_candidates(reg, thresholds["interest"]),
+        "stakeholder_analysis": stakeholder_analysis_candidates(
+            reg, list(members) if members is not None else None, thresholds
+        ),
+        "self_selection": self_selection_candidates(reg, thresholds["interest"]),
     }
     notes = []
-    if args.founder and rel is not None:
-        candidates["expanding_network"] = sk.expanding_network_candidates(reg, rel, args.founder)
-    elif args.founder:
+    if founders and rel is not None:
+        candidates["expanding_network"] = expanding_network_candidates(reg, rel, list(founders))
+    elif founders:
         notes.append("the expanding network model needs --relationships; it was not run")
     else:
         notes.append("the expanding network model needs --founder NAME; it was not run")
@@ -108,8 +92,36 @@ def analyse(args: argparse.Namespace) -> dict[str, Any]:
         "candidates": candidates,
         "notes": notes,
         "thresholds": thresholds,
-        "source": Path(args.register).name,
+        "source": source,
     }
+
+
+def report(
+    register: pd.DataFrame,
+    relationships: pd.DataFrame | None = None,
+    *,
+    format: str = "md",
+    **options: Any,
+) -> str:
+    """The stakeholder report in ``format`` (one of :data:`REPORT_FORMATS`).
+
+    ``options`` are those of :func:`analyse`.
+
+    >>> from toolkit.stakeholders import example_register, example_relationships
+    >>> text = report(example_register(), example_relationships(), format="md")
+    >>> text.splitlines()[0]
+    '# Stakeholder map: register'
+    """
+    if format not in REPORT_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(REPORT_FORMATS)}, not {format!r}")
+    result = analyse(register, relationships, **options)
+    if format == "json":
+        return to_json(result)
+    if format == "csv":
+        return result["table"].to_csv(index=False)
+    if format == "html":
+        return to_html(result)
+    return to_markdown(result)
 
 
 def _plain(value: Any) -> Any:
@@ -168,9 +180,6 @@ def _candidate_titles() -> dict[str, str]:
 
 
 def to_html(result: dict[str, Any]) -> str:
-    from ..report import chart_html, esc, html_page, table_html
-    from ..stakeholder_charts import grid_chart, network_chart, sector_coverage_chart
-
     summary = result["summary"]
     reg = result["register"]
     t = result["thresholds"]
@@ -232,8 +241,6 @@ def to_html(result: dict[str, Any]) -> str:
 
 
 def to_markdown(result: dict[str, Any]) -> str:
-    from ..report import md_cell, md_table
-
     summary = result["summary"]
     lines = [f"# Stakeholder map: {md_cell(result['source'])}", ""]
     lines.append(
@@ -274,19 +281,3 @@ def to_markdown(result: dict[str, Any]) -> str:
             lines += [note, ""]
         lines.append(md_table(_display(shown)) if len(shown) else "No candidates.\n")
     return "\n".join(lines)
-
-
-def run(args: argparse.Namespace) -> int:
-    from ..cli import emit
-
-    result = analyse(args)
-    if args.format == "json":
-        text = to_json(result)
-    elif args.format == "csv":
-        text = result["table"].to_csv(index=False)
-    elif args.format == "html":
-        text = to_html(result)
-    else:
-        text = to_markdown(result)
-    emit(text, args.out)
-    return 0

@@ -1,8 +1,11 @@
 """The command line: ``python -m toolkit COMMAND ...``.
 
-A thin layer over the API. Each module in :mod:`toolkit.commands` adds one or
-more sub-commands through its ``register(subparsers)`` function; a sub-command
-stores its handler as ``func`` and returns an exit status.
+Argument parsing only. Each module of this package (``classify``, ``continuum``,
+``plan``, ``stakeholders``) adds one or more sub-commands through its
+``register(subparsers)`` function; a sub-command stores its handler as
+``func``, which calls one library function of the domain and returns an exit
+status. The command modules import :mod:`toolkit.cli.options`, never this
+module, so there is no import loop.
 
 Errors in the input never show a traceback: an :class:`~toolkit.errors.InputError`
 (or a file that cannot be opened) is printed as one line on standard error and
@@ -12,17 +15,17 @@ the exit status is 2, as is a mistake in the command's own arguments.
 from __future__ import annotations
 
 import argparse
-import importlib
-import pkgutil
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from . import __version__
-from .errors import InputError
-from .io import atomic_write_text
+from .. import __version__
+from ..errors import InputError
+from . import classify, continuum, plan, stakeholders
 
-__all__ = ["add_output_options", "emit", "main"]
+__all__ = ["build_parser", "main"]
+
+#: The modules that add sub-commands, in the order ``--help`` lists them.
+COMMAND_MODULES = (classify, continuum, plan, stakeholders)
 
 PROG = "python -m toolkit"
 
@@ -42,33 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from . import commands
-
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{commands.__name__}.{info.name}").register(subparsers)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
     return parser
-
-
-def add_output_options(
-    parser: argparse.ArgumentParser, formats: Sequence[str], default: str
-) -> None:
-    """Add the ``--format`` and ``--out`` options every reporting command shares."""
-    parser.add_argument(
-        "--format",
-        choices=tuple(formats),
-        default=default,
-        help=f"output format (default: {default})",
-    )
-    parser.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
-
-
-def emit(text: str, out: str | None) -> None:
-    """Write a command's result to ``out`` atomically, or to standard output."""
-    if out:
-        atomic_write_text(Path(out), text)
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
