@@ -11,7 +11,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: book serve test unit lint notebooks nbval build-strict browser chromium clean clean-cache venv test-deps help
+.PHONY: book serve test unit lint notebooks nbval build-strict browser chromium clean clean-cache venv test-deps axe update-axe help
 
 help:
 	@echo "make book   build the course site into $(HTML)/ (strict)"
@@ -37,7 +37,18 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 
 venv: $(VENV)/.installed
 
-test-deps: $(VENV)/.installed-test $(VENV)/.installed-lite chromium
+test-deps: $(VENV)/.installed-test $(VENV)/.installed-lite chromium axe
+
+# axe-core for the accessibility audits, the version tests/browser/package.json pins (npm).
+AXE := tests/browser/node_modules/axe-core/package.json
+axe: $(AXE)
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Move the pin to the newest axe-core release (then run `make browser` and commit both files).
+update-axe:
+	cd tests/browser && npm install --save-exact --no-audit --no-fund axe-core@latest
 
 # Debian's Chromium for the browser tests (never Playwright's own download).
 chromium:
@@ -87,7 +98,7 @@ nbval: $(VENV)/.installed-test
 
 build-strict: book
 
-browser: $(VENV)/.installed-test chromium
+browser: $(VENV)/.installed-test chromium axe
 	@test -f $(HTML)/index.html || $(MAKE) book
 	$(PY) -m pytest tests/browser -q
 

@@ -143,7 +143,7 @@ def test_save_is_atomic(tmp_path: Path, monkeypatch) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(InputError, match=r"q\.answers\.json"):  # names the file, not the temp
         save_answers("q", {"a": 2}, tmp_path)
     assert parse_answers((tmp_path / "q.answers.json").read_text(), "q") == {"a": 1}
     assert [p.name for p in tmp_path.iterdir()] == ["q.answers.json"]

@@ -31,6 +31,7 @@ CONTENT_CHAPTERS = {
     "mandatory-or-voluntary": "02-classify",
     "contract-or-trust": "04-trust-game",
     "complying-constraining-creating": "02-classify",
+    "reading-the-numbers": "03-many-views",
     "stakeholders": "05-stakeholders",
     "failure-and-learning": "06-why-did-it-fail",
     "six-steps": "07-six-steps",

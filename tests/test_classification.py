@@ -509,8 +509,12 @@ def test_rounds_are_ordered_numerically_when_they_are_numbers():
         "more voluntary and about as trust-based; stayed constraining",
         "about as voluntary and about as trust-based; stayed constraining",
     ]
+    # Rounds that follow no rule (numbers, Round N, dates, pre/post words) keep the order
+    # in which they first appear, not the alphabet (issue 16).
     text = summary.assign(round=["b", "a", "c"])
-    assert direction_of_travel(text)["from_round"].tolist() == ["a", "b"]
+    assert direction_of_travel(text)["from_round"].tolist() == ["b", "a"]
+    words = summary.assign(round=["post", "pre", "mid"])
+    assert direction_of_travel(words)["from_round"].tolist() == ["pre", "mid"]
 
 
 def test_direction_of_travel_without_rounds_is_empty():

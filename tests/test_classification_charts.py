@@ -30,8 +30,28 @@ def layer_marks(spec):
 
 def test_heuristic_map_layers_fields_and_description(result):
     spec = heuristic_map(result.summary, result.scored).to_dict()
-    assert layer_marks(spec) == ["rect", "rule", "text", "circle", "rule", "point", "circle"]
-    areas, _lines, labels, people, arrows, heads, points = spec["layer"]
+    assert layer_marks(spec) == [
+        "rect",
+        "rule",
+        "text",
+        "circle",
+        "rule",
+        "point",
+        "rule",
+        "rule",
+        "circle",
+    ]
+    areas, _lines, labels, people, arrows, heads, across, upward, points = spec["layer"]
+    # Error bars: the 95% interval on each axis, through the partnership's point.
+    assert (across["encoding"]["x"]["field"], across["encoding"]["x2"]["field"]) == (
+        "voluntary_low",
+        "voluntary_high",
+    )
+    assert across["encoding"]["y"]["field"] == "trust"
+    assert (upward["encoding"]["y"]["field"], upward["encoding"]["y2"]["field"]) == (
+        "trust_low",
+        "trust_high",
+    )
     assert areas["encoding"]["fill"]["field"] == "mode"
     assert areas["encoding"]["x"]["scale"]["domain"] == [0, 1]
     assert labels["encoding"]["text"]["field"] == "label"
@@ -46,8 +66,13 @@ def test_heuristic_map_layers_fields_and_description(result):
     description = spec["description"]
     assert "creating above trust 0.625" in description
     assert "Example partnership A in 2025 is complying" in description
-    assert "near the line to constraining" in description
+    assert "between complying and constraining" in description
+    assert "95% interval" in description
     assert "Arrows" in description
+    plain = classify(example_responses(), measure=False)
+    old_style = heuristic_map(plain.summary, plain.scored).to_dict()
+    assert layer_marks(old_style) == ["rect", "rule", "text", "circle", "rule", "point", "circle"]
+    assert "near the line to constraining" in old_style["description"]
 
 
 def test_heuristic_map_data_is_inline_and_small(result):

@@ -128,9 +128,9 @@ def test_missing_file_and_bad_encoding(run_cli, tmp_path):
     line = one_line_error(run_cli("classify", tmp_path / "nope.csv"))
     assert "nope.csv" in line and "does not exist" in line
     path = tmp_path / "utf16.csv"
-    path.write_bytes("partnership,MV01,CT01\nP,3,3\n".encode("utf-16"))
+    path.write_bytes("partnership,MV01,CT01\nP,3,3\n".encode("utf-16-le"))  # no byte-order mark
     line = one_line_error(run_cli("classify", path))
-    assert "utf16.csv" in line
+    assert "utf16.csv" in line and "UTF-16" in line
 
 
 def test_bad_format_option(run_cli):
@@ -162,3 +162,33 @@ def test_questionnaire_template_round_trips_through_the_reader(run_cli, tmp_path
     entry = json.loads(result.stdout)["partnerships"][0]
     assert (entry["voluntary"], entry["trust"], entry["continuum"]) == (0.25, 0.25, "coordinating")
     assert entry["mode"] == "complying"
+
+
+def test_classify_seed_gives_the_same_figures_and_bad_seeds_are_refused(run_cli, tmp_path):
+    # Only the bootstrap depends on the seed; the example's groups are small, so it is used.
+    first = json.loads(run_cli("classify", EXAMPLE, "--seed", "11").stdout)
+    again = json.loads(run_cli("classify", EXAMPLE, "--seed", "11").stdout)
+    default = json.loads(run_cli("classify", EXAMPLE).stdout)
+    assert first == again
+    assert first["settings"]["seed"] == 11 and default["settings"]["seed"] == 2007
+    assert [e["interval"] for e in first["partnerships"]] != [
+        e["interval"] for e in default["partnerships"]
+    ]
+    for bad in ("-1", "x", "1.5"):
+        line = one_line_error(run_cli("classify", EXAMPLE, "--seed", bad))
+        assert "--seed" in line and "whole number" in line
+
+
+def test_classify_reports_show_the_measurement_in_words(run_cli):
+    md = run_cli("classify", EXAMPLE, "--format", "md").stdout
+    assert "partners agree strongly" in md
+    assert "between complying and constraining" in md
+    assert "no clear change in trust" in md
+    assert "Do the items measure one thing?" in md and "Voluntary items: alpha" in md
+    assert "convention, not a law" in md
+    csv = pd.read_csv(io.StringIO(run_cli("classify", EXAMPLE, "--format", "csv").stdout))
+    assert {"agreement_voluntary", "voluntary_low", "trust_high", "position", "agreement"} <= set(
+        csv.columns
+    )
+    html = run_cli("classify", EXAMPLE, "--format", "html").stdout
+    assert "How to read this" in html and "Clear change" in html and "95% interval" in html

@@ -39,7 +39,7 @@ def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path: Path, monkeypa
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(InputError, match=r"plan\.yaml"):
         atomic_write_text(target, "half-written")
     assert target.read_text() == "good\n"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"], "temporary file left behind"
@@ -57,7 +57,8 @@ def test_atomic_write_replaces_content(tmp_path: Path) -> None:
         (None, "does not exist"),
         (b"", "the file is empty"),
         (b"   \n\n", "the file is empty"),
-        (b"\xff\xfea\x00b\x00", "not text"),
+        (b"abc\x00def\n", "not text"),
+        (b"a\x00b\x00\n\x00", "UTF-16 text without a byte-order mark"),
     ],
 )
 def test_read_table_errors(tmp_path: Path, content: bytes | None, message: str) -> None:

@@ -371,7 +371,7 @@ def test_atomic_save_leaves_the_original_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", boom)
     changed = full_plan()
     changed.title = "Something else"
-    with pytest.raises(OSError, match="disk failed"):
+    with pytest.raises(InputError, match=r"plan\.yaml: cannot write the file \(disk failed"):
         save_plan(changed, path)
     assert path.read_bytes() == original
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]

@@ -400,3 +400,17 @@ def test_saved_answers_never_change_stored_outputs(name: str, exercise: str, ans
         path.write_text(content, encoding="utf-8")
         assert bundle() == clean
         assert path.read_text(encoding="utf-8") == content, "building an app never writes"
+
+
+def test_many_views_states_agreement_intervals_and_clear_change(answers_folder: Path) -> None:
+    from toolkit.widgets import many_views
+
+    app = many_views()
+    text = app.figures.value
+    assert "Example partnership A, 2025: between complying and constraining" in text
+    assert "partners agree strongly on both axes" in text
+    assert "2025 to 2026: more voluntary and no clear change in trust" in text
+    assert "agreement_voluntary" in app.views.value
+    app.partnership.value = "Example partnership B"
+    assert "between constraining and creating" in app.figures.value
+    assert "no clear change in voluntary" in app.figures.value

@@ -23,7 +23,7 @@ the exercise's own answers). There is no time stamp, so saving the same
 answers twice gives the same bytes. A file that is not valid JSON, not of
 this format, of a newer version or for another exercise is *not* restored:
 :func:`load_answers` says why, in one sentence, and the first save after that
-moves the file aside to ``NAME.answers.json.bak`` (``.bak-2``, ``.bak-3``...
+keeps a copy of the file as ``NAME.answers.json.bak`` (``.bak-2``, ``.bak-3``...
 if that exists) before writing, so nothing is overwritten without a backup.
 
 Download and upload
@@ -37,13 +37,14 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .io import atomic_write_text
+from .io import atomic_write_text, clean_text
 from .report import esc
 
 __all__ = [
@@ -74,17 +75,18 @@ def answers_dir(folder: str | os.PathLike[str] | None = None) -> Path | None:
     """Return the folder answers are kept in, or None when saving is turned off.
 
     ``folder`` wins; otherwise ``$TOOLKIT_ANSWERS_DIR``; otherwise the working
-    directory (the notebook's folder in Jupyter, Binder and Colab).
+    directory (the notebook's folder in Jupyter, Binder and Colab). A leading
+    ``~`` is the home folder (``TOOLKIT_ANSWERS_DIR=~/answers``).
 
     >>> answers_dir("/tmp/answers").as_posix()
     '/tmp/answers'
     """
     if folder is not None:
-        return Path(folder)
+        return Path(folder).expanduser()
     env = os.environ.get(ANSWERS_DIR_ENV, "").strip()
     if env.lower() == "off":
         return None
-    return Path(env) if env else Path.cwd()
+    return Path(env).expanduser() if env else Path.cwd()
 
 
 def _check_exercise(exercise: str) -> str:
@@ -120,9 +122,44 @@ def answers_json(exercise: str, answers: dict[str, Any]) -> str:
         "format": ANSWERS_FORMAT,
         "version": ANSWERS_VERSION,
         "exercise": _check_exercise(exercise),
-        "answers": answers,
+        "answers": _json_safe(answers, 0),
     }
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+    )
+
+
+#: Deepest nesting of lists and objects kept in an answers file; deeper values become null.
+MAX_DEPTH = 50
+
+
+def _json_safe(value: Any, depth: int) -> Any:
+    """``value`` as strict JSON data: NaN and infinity become null (JSON has neither),
+    integers too long to write become null, keys become text, other objects their text,
+    and anything nested deeper than :data:`MAX_DEPTH` becomes null."""
+    if depth > MAX_DEPTH:
+        return None
+    if value is None or isinstance(value, bool | str):
+        return clean_text(value) if isinstance(value, str) else value
+    if isinstance(value, int):
+        try:
+            str(value)
+        except ValueError:  # more digits than Python will write
+            return None
+        return int(value)
+    if isinstance(value, float):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {clean_text(str(k)): _json_safe(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v, depth + 1) for v in value]
+    number = getattr(value, "item", None)  # numpy scalars
+    if callable(number):
+        try:
+            return _json_safe(number(), depth)
+        except Exception:
+            return None
+    return clean_text(str(value))
 
 
 def parse_answers(text: str | bytes, exercise: str, *, file: str | None = None) -> dict[str, Any]:
@@ -146,11 +183,15 @@ def parse_answers(text: str | bytes, exercise: str, *, file: str | None = None) 
         except UnicodeDecodeError:
             raise InputError("this is not an answers file (not UTF-8 text)", file=file) from None
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"this is not an answers file (not valid JSON: {exc.msg})", file=file, line=exc.lineno
         ) from None
+    except RecursionError:
+        raise InputError("this is not an answers file (nested too deeply)", file=file) from None
+    except ValueError as exc:
+        raise InputError(f"this is not an answers file ({exc})", file=file) from None
     if not isinstance(document, dict) or document.get("format") != ANSWERS_FORMAT:
         raise InputError(
             f"this is not an answers file of the course toolkit (no 'format': '{ANSWERS_FORMAT}')",
@@ -177,6 +218,16 @@ def parse_answers(text: str | bytes, exercise: str, *, file: str | None = None) 
     if not isinstance(answers, dict):
         raise InputError("the answers file has no 'answers' object", file=file)
     return answers
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"not valid JSON: {name} is not a JSON number")
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > 1000:
+        raise ValueError(f"a number with {len(text)} digits")
+    return int(text)
 
 
 @dataclass(frozen=True)
@@ -206,11 +257,15 @@ def load_answers(exercise: str, folder: str | os.PathLike[str] | None = None) ->
     path = answers_path(exercise, folder)
     if path is None:
         return LoadResult({}, "off", "Autosave is turned off (TOOLKIT_ANSWERS_DIR=off).", None)
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except (OSError, ValueError):
+        exists = False
+    if not exists:
         return LoadResult({}, "none", f"Your answers will be saved in {path.name} as you go.", path)
     try:
         answers = parse_answers(path.read_bytes(), exercise, file=str(path.name))
-    except (InputError, OSError) as exc:
+    except Exception as exc:  # never raises: a bad file is reported and left alone
         return LoadResult(
             {},
             "invalid",
@@ -242,7 +297,7 @@ def save_answers(
     """Save ``answers`` atomically; return ``(file, backup)``.
 
     When the existing file is not a valid answers file of this exercise, it is
-    first moved to :func:`backup_path` (returned as ``backup``; None otherwise).
+    first copied to :func:`backup_path` (returned as ``backup``; None otherwise).
     Returns ``(None, None)`` when saving is turned off.
     """
     path = answers_path(exercise, folder)
@@ -250,14 +305,34 @@ def save_answers(
         return None, None
     text = answers_json(exercise, answers)
     backup = None
-    if path.exists():
+    try:
+        old = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        old = None
+    if old is not None:
         try:
-            parse_answers(path.read_bytes(), exercise)
-        except (InputError, OSError):
-            backup = backup_path(path)
-            os.replace(path, backup)
+            parse_answers(old, exercise)
+        except InputError:
+            backup = _keep_copy(path, old)
     atomic_write_text(path, text)
     return path, backup
+
+
+def _keep_copy(path: Path, data: bytes) -> Path:
+    """Write ``data`` (the unreadable file's bytes) to a free backup name; return it.
+
+    Each backup name is created exclusively, so two saves at the same moment
+    never overwrite each other's backup, and neither fails because the other
+    moved the file first.
+    """
+    while True:
+        candidate = backup_path(path)
+        try:
+            with open(candidate, "xb") as handle:
+                handle.write(data)
+        except FileExistsError:
+            continue
+        return candidate
 
 
 def download_link_html(exercise: str, answers: dict[str, Any]) -> str:

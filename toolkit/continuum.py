@@ -24,6 +24,8 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from .io import safe_csv_text
+
 __all__ = [
     "CONTINUUM_ITEMS",
     "CONTINUUM_LEVELS",
@@ -178,7 +180,7 @@ def continuum_report(format: str = "md") -> str:
     """
     table = himmelman_strategies()
     if format == "csv":
-        return table.to_csv(index=False)
+        return safe_csv_text(table)
     if format == "json":
         return json.dumps({"levels": table.to_dict(orient="records")}, indent=2)
     if format != "md":

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["InputError", "csv_line"]
+__all__ = ["InputError", "InputWarning", "csv_line"]
 
 _UNSET: Any = object()
 
@@ -33,6 +33,15 @@ def csv_line(row_position: int) -> int:
     2
     """
     return int(row_position) + 2
+
+
+class InputWarning(UserWarning):
+    """Input that was read, but not exactly as written: the message says what was done.
+
+    For example a CSV whose every row ends with an extra comma, a file read as
+    Windows-1252, or two partnership names that differ only in case. The
+    command line prints each one on standard error as ``warning: ...``.
+    """
 
 
 class InputError(ValueError):

@@ -67,13 +67,12 @@ import os
 import re
 import warnings
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .errors import InputError, csv_line
+from .errors import InputError, InputWarning, csv_line
 from .io import read_table
 from .questionnaires import instrument, scale
 
@@ -118,6 +117,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 _ROLES = tuple(COLUMN_NAMES)
 
 _BRACKET_ID = re.compile(r"^\s*\[\s*([A-Za-z]{1,4})\s*0*(\d{1,3})\s*\]")
+_ANY_BRACKET_ID = re.compile(r"\[\s*([A-Za-z]{1,4})\s*0*(\d{1,3})\s*\]")
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _LABELLED_NUMBER = re.compile(r"^(\d+)\s*[-\u2013\u2014:.)=]\s*[^\d\s]")
 
@@ -180,6 +180,8 @@ def _map_columns(
             target = wanted.upper()
         else:
             match = _BRACKET_ID.match(header) or inst.id_pattern.match(header)
+            if not match:
+                target = _id_inside(header, file)
             if match:
                 target = inst.canonical_id(match.group(1), match.group(2))
                 if target not in known:
@@ -445,6 +447,7 @@ def parse_responses(
             f"whose titles start with the id in brackets, such as '[{instrument().ids[0]}] ...'",
         )
     cleaned = {role: _clean_text(data[header]) for role, header in roles.items()}
+    _warn_case_variants(cleaned["partnership"][1], file)
     candidates = np.flatnonzero(cleaned["partnership"][0] < 0)
     blank = np.zeros(len(data), dtype=bool)
     if candidates.size:
@@ -534,6 +537,57 @@ def parse_responses(
     return table
 
 
+def _id_inside(header: str, file: str | None) -> str | None:
+    """The item id in brackets anywhere in a title, as form grids export them.
+
+    A Google Forms multiple-choice grid exports one column per row, titled
+    ``Grid title [Row text]`` (``How well do A and B fit? [[MV01] Governance ...]``);
+    a Microsoft Forms Likert question may put the question title before the
+    statement. Only ids of the item bank count here (``[MV01]``, ``[ct3]``,
+    ``[H2]``); two different ones in one title are an error.
+    """
+    inst = instrument()
+    known = set(inst.ids)
+    found = set()
+    for m in _ANY_BRACKET_ID.finditer(header):
+        try:
+            candidate = inst.canonical_id(m.group(1), m.group(2))
+        except (KeyError, ValueError):
+            continue
+        if candidate in known:
+            found.add(candidate)
+    if len(found) > 1:
+        raise InputError(
+            "the column title holds more than one item id",
+            file=file,
+            line=1,
+            column=_short(header),
+            value=", ".join(sorted(found)),
+            allowed="one item id in brackets per column title",
+        )
+    return found.pop() if found else None
+
+
+def _warn_case_variants(names: list[str], file: str | None) -> None:
+    """Warn when partnership names differ only in case or spacing ("Riverside", "riverside")."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(" ".join(str(name).split()).casefold(), []).append(str(name))
+    variants = [g for g in groups.values() if len(g) > 1]
+    if variants:
+        shown = "; ".join(" / ".join(f"'{v}'" for v in g) for g in variants[:5])
+        more = f" (and {len(variants) - 5} more)" if len(variants) > 5 else ""
+        warnings.warn(
+            InputWarning(
+                (f"{file}: " if file else "")
+                + "partnership names that differ only in case or spacing are counted as "
+                f"different partnerships: {shown}{more}; write each name the same way if they "
+                "are one partnership"
+            ),
+            stacklevel=4,
+        )
+
+
 def duplicated_keys(codes: list[np.ndarray], keep: str | bool = False) -> np.ndarray:
     """Rows whose combination of codes occurs more than once (``keep`` as in pandas)."""
     combined = np.zeros(len(codes[0]), dtype=np.int64)
@@ -587,7 +641,7 @@ def read_responses(
     path: str | os.PathLike[str],
     *,
     columns: Mapping[str, str] | None = None,
-    sheet: int | str = 0,
+    sheet: int | str | None = None,
 ) -> pd.DataFrame:
     """Read partners' answers from a canonical CSV, a Google Forms CSV or a Microsoft Forms XLSX.
 
@@ -598,8 +652,9 @@ def read_responses(
     columns : mapping, optional
         Header -> ``partnership``, ``round``, ``organization``, ``respondent``
         or an item id, for headers the reader would not recognise by itself.
-    sheet : int or str, default 0
-        The worksheet of an XLSX file.
+    sheet : int or str, optional
+        The worksheet of an XLSX file (name or position). By default the one
+        sheet that holds data; when several do, the error names them.
 
     Returns
     -------
@@ -625,10 +680,10 @@ def read_responses(
       partnership respondent  MV01  CT01   H1
     0           P         r1   2.0   5.0  1.0
     """
-    name = str(path)
-    raw = _read_csv_fast(path, columns)
-    if raw is None:
-        raw = read_table(path, sheet=sheet)
+    from .io import shown_path
+
+    name = shown_path(path)
+    raw = read_table(path, sheet=sheet, numeric=lambda h: _looks_like_item(h, columns))
     try:
         return parse_responses(raw, file=name, columns=columns, lines=True)
     except InputError as exc:
@@ -638,47 +693,8 @@ def read_responses(
 def _looks_like_item(header: str, columns: Mapping[str, str] | None) -> bool:
     if columns and header.strip() in columns:
         return str(columns[header.strip()]) not in _ROLES
-    return bool(_BRACKET_ID.match(header) or instrument().id_pattern.match(header))
-
-
-def _read_csv_fast(
-    path: str | os.PathLike[str], columns: Mapping[str, str] | None
-) -> pd.DataFrame | None:
-    """Read a UTF-8 CSV with the answer columns parsed as numbers by pandas, or return None.
-
-    A fast path for large files: answer columns are left for pandas to parse
-    (and are validated afterwards exactly like text); every other column is
-    read as text. Anything unusual (not a plain UTF-8 CSV, a parsing problem,
-    an empty, missing or header-only file) returns None, and
-    :func:`toolkit.io.read_table` then reads the file or raises the error
-    that describes it.
-    """
-    p = Path(path)
-    if p.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods", ".numbers"}:
-        return None
-    options: dict[str, Any] = {
-        "encoding": "utf-8-sig",
-        "keep_default_na": False,
-        "na_values": [""],
-        "skipinitialspace": True,
-    }
-    try:
-        if not p.is_file() or p.stat().st_size == 0:
-            return None
-        with p.open("rb") as handle:
-            if b"\x00" in handle.read(4096):
-                return None
-        headers = [str(h) for h in pd.read_csv(p, nrows=0, **options).columns]
-        # Not "category": pandas would turn category values such as "007" into numbers.
-        text = {h: str for h in headers if not _looks_like_item(h, columns)}
-        with warnings.catch_warnings():
-            # Chunks of an answer column may parse differently (numbers, labels);
-            # the values are validated one by one afterwards, so the warning says nothing.
-            warnings.simplefilter("ignore", pd.errors.DtypeWarning)
-            frame = pd.read_csv(p, dtype=text, **options)
-    except (ValueError, OSError, pd.errors.ParserError, pd.errors.EmptyDataError):
-        return None  # UnicodeDecodeError is a ValueError
-    if frame.columns.size == 0 or frame.empty:
-        return None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame
+    return bool(
+        _BRACKET_ID.match(header)
+        or instrument().id_pattern.match(header)
+        or _ANY_BRACKET_ID.search(header)
+    )

@@ -35,11 +35,31 @@ def _asset(relative: str) -> str:
     return resources.files("toolkit").joinpath(relative).read_text(encoding="utf-8")
 
 
+#: Most data rows a chart in a report may embed. Altair's own limit is 5,000, which
+#: valid input passes (170 organisations answering 31 items; a plan with 5,001
+#: goals); reports lift it to this bound, which keeps a page under about 50 MB.
+CHART_MAX_ROWS = 200_000
+
+
 def chart_html(chart: Any) -> str:
-    """Return the offline markup for an Altair chart (see :func:`toolkit.charts.spec_html`)."""
+    """Return the offline markup for an Altair chart (see :func:`toolkit.charts.spec_html`).
+
+    Charts of up to :data:`CHART_MAX_ROWS` data rows are drawn; a larger one is
+    replaced by a note saying so (the report's tables still hold every row).
+    """
+    import altair as alt
+
     from .charts import spec_html
 
-    return spec_html(chart.to_dict())
+    try:
+        with alt.data_transformers.enable("default", max_rows=CHART_MAX_ROWS):
+            spec = chart.to_dict()
+    except alt.MaxRowsError:
+        return (
+            f'<p class="meta">This chart is not drawn: it would hold more than '
+            f"{CHART_MAX_ROWS:,} data points. The tables hold every value.</p>"
+        )
+    return spec_html(spec)
 
 
 def table_html(frame: Any, *, caption: str | None = None, index: bool = False) -> str:

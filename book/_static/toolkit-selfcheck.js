@@ -21,9 +21,12 @@
     verdict.className = "toolkit-selfcheck-verdict";
     verdict.textContent = allRight ? "Correct." : "Not quite.";
     out.appendChild(verdict);
+    var shown = {};
     for (var j = 0; j < chosen.length; j++) {
       var text = chosen[j].getAttribute("data-feedback");
-      if (text) {
+      // the same words once, not "Yes. Yes. Yes."
+      if (text && !shown[text]) {
+        shown[text] = true;
         var p = document.createElement("p");
         p.textContent = text;
         out.appendChild(p);

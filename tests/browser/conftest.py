@@ -4,12 +4,16 @@
 * ``site``: the built course site (``_build/html``) served on 127.0.0.1.
 * ``offline_page``: a new page whose requests to any other host are recorded
   and aborted, with failed requests and console errors recorded too.
+* :func:`axe_violations`: audits a page with axe-core, the current release from npm
+  (``package.json`` beside this file pins it; ``make test-deps`` installs it into
+  ``tests/browser/node_modules``, and ``make update-axe`` moves the pin to the newest).
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import threading
 from collections.abc import Iterator
@@ -33,6 +37,46 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+HERE = Path(__file__).parent
+AXE_PACKAGE = HERE / "node_modules" / "axe-core"
+#: Every impact axe-core reports that the site must not have (all but "minor").
+BLOCKING_IMPACTS = ("critical", "serious", "moderate")
+
+
+def axe_version() -> str:
+    """The axe-core version the tests audit with (the one package.json pins)."""
+    wanted = json.loads((HERE / "package.json").read_text(encoding="utf-8"))
+    pinned = wanted["dependencies"]["axe-core"]
+    installed = AXE_PACKAGE / "package.json"
+    if not installed.exists():
+        pytest.fail(f"axe-core is not installed: run `make test-deps` (npm ci in {HERE})")
+    version = json.loads(installed.read_text(encoding="utf-8"))["version"]
+    if version != pinned:
+        pytest.fail(
+            f"axe-core {version} is installed but package.json pins {pinned}: run `make test-deps`"
+        )
+    return version
+
+
+@functools.cache
+def axe_source() -> str:
+    axe_version()
+    return (AXE_PACKAGE / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page: object, impacts: tuple[str, ...] = BLOCKING_IMPACTS) -> list[dict]:
+    """Run axe-core on ``page``; return its violations of the given impacts, summarised."""
+    page.add_script_tag(content=axe_source())  # type: ignore[attr-defined]
+    found = page.evaluate(  # type: ignore[attr-defined]
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                count: v.nodes.length,
+                targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));
+        }"""
+    )
+    return [v for v in found if v["impact"] in impacts]
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SITE
+from .conftest import ROOT, SITE
 
 PAGES = sorted(
     p.relative_to(SITE).as_posix()
@@ -66,15 +66,37 @@ def test_chart_has_accessible_label(site: str, offline_page) -> None:
 
 
 def test_exercise_page_says_how_to_launch(site: str, offline_page) -> None:
+    """Launch links to the repository the build found (toolkit/launch.py), or none at all
+    and a note on running the exercise locally; never a placeholder; Colab only on
+    notebooks."""
+    import yaml
+
+    from toolkit.launch import repository_url
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    repo = repository_url(ROOT, (config.get("repository") or {}).get("url"))
+    hub = (config.get("launch_buttons") or {}).get("jupyterhub_url")
     page, _ = offline_page
     page.goto(site + "exercises/01-continuum.html", wait_until="load")
     note = page.locator(".toolkit-kernel-note")
     assert note.count() == 1
     assert "live Python kernel" in note.inner_text()
     hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
-    assert any("mybinder.org/v2/gh/" in h for h in hrefs), "no Binder launch link"
-    assert any("colab.research.google.com/github/" in h for h in hrefs), "no Colab launch link"
-    assert any("git-pull?repo=" in h for h in hrefs), "no JupyterHub (nbgitpuller) launch link"
+    assert not any("example.org" in h or "your-org" in h for h in hrefs), hrefs
+    binder = [h for h in hrefs if "mybinder.org/v2/gh/" in h]
+    colab = [h for h in hrefs if "colab.research.google.com/github/" in h]
+    hubs = [h for h in hrefs if "git-pull?repo=" in h]
+    if repo:
+        slug = repo.removeprefix("https://github.com/")
+        assert binder and all(f"/v2/gh/{slug}/" in h for h in binder), binder
+        assert colab and all(f"/github/{slug}/blob/" in h for h in colab), colab
+        assert bool(hubs) == bool(hub), hubs
+    else:
+        assert binder == colab == hubs == [], "no launch link without a known repository"
+        assert "Run this exercise" in page.locator(".toolkit-run-locally").inner_text()
+    page.goto(site + "book/what-is-a-partnership.html", wait_until="load")
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    assert not any("colab.research.google.com" in h for h in hrefs), "Colab only on notebooks"
 
 
 def test_no_page_refers_to_a_cdn() -> None:

@@ -144,7 +144,10 @@ def _describe_points(summary: pd.DataFrame, limit: int = 6) -> str:
             parts.append(f"{name} has no scored respondents")
             continue
         text = f"{name} is {row.mode} (voluntary {row.voluntary:.2f}, trust {row.trust:.2f})"
-        if getattr(row, "near_boundary", False):
+        position = getattr(row, "position", None)
+        if isinstance(position, str) and position.startswith("between"):
+            text += f", {position}"
+        elif getattr(row, "near_boundary", False):
             text += f", near the line to {row.neighbour}"
         parts.append(text)
     more = len(summary) - limit
@@ -172,6 +175,7 @@ def heuristic_map(
     max_partnerships: int = 12,
     max_respondents: int = 1500,
     title: str = "Where the partnerships stand",
+    travel: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """Draw the heuristic: the three areas, partnerships, respondents and rounds.
 
@@ -189,6 +193,13 @@ def heuristic_map(
     max_respondents : int, default 1500
         Respondents beyond this many are sampled evenly.
     title : str
+    travel : DataFrame, optional
+        The direction of travel (``Classification.travel``) for the arrows'
+        descriptions; computed from ``summary`` when not given.
+
+    When ``summary`` has the intervals of :func:`toolkit.classification.classify`
+    (``voluntary_low`` ... ``trust_high``), each partnership's point gets error
+    bars: a horizontal one for the voluntary interval, a vertical one for trust.
 
     Returns
     -------
@@ -200,7 +211,7 @@ def heuristic_map(
     >>> result = classify(example_responses())
     >>> spec = heuristic_map(result.summary, result.scored).to_dict()
     >>> [layer["mark"]["type"] for layer in spec["layer"]]
-    ['rect', 'rule', 'text', 'circle', 'rule', 'point', 'circle']
+    ['rect', 'rule', 'text', 'circle', 'rule', 'point', 'rule', 'rule', 'circle']
     >>> spec["description"][:40]
     'Map of Armistead and Pettigrew’s heurist'
     """
@@ -247,7 +258,11 @@ def heuristic_map(
             .encode(x="voluntary:Q", y="trust:Q", color=color, tooltip=tooltip)
         )
     if has_round:
-        travel = direction_of_travel(summary)
+        if travel is None or "direction" not in travel.columns:
+            travel = direction_of_travel(summary)
+        else:
+            shown = travel["partnership"].astype(str).isin(names)
+            travel = travel[shown.to_numpy()]
         travel = travel.dropna(subset=["voluntary_from", "voluntary_to", "trust_from", "trust_to"])
         if len(travel):
             arrows = _plain(
@@ -304,6 +319,29 @@ def heuristic_map(
                 )
             )
     points = summary.dropna(subset=["voluntary", "trust"])
+    interval = ["voluntary_low", "voluntary_high", "trust_low", "trust_high"]
+    bars = points.dropna(subset=interval) if set(interval) <= set(points.columns) else None
+    if bars is not None and len(bars):
+        keys = [c for c in ("partnership", "round") if c in bars.columns]
+        data = _plain(bars[[*keys, "voluntary", "trust", *interval]])
+        tip = [alt.Tooltip(f"{c}:N") for c in keys] + [
+            alt.Tooltip("voluntary_low:Q", title="Voluntary, 95% interval from", format=".2f"),
+            alt.Tooltip("voluntary_high:Q", title="to", format=".2f"),
+            alt.Tooltip("trust_low:Q", title="Trust, 95% interval from", format=".2f"),
+            alt.Tooltip("trust_high:Q", title="to", format=".2f"),
+        ]
+        for x, x2, y, y2 in (
+            ("voluntary_low", "voluntary_high", "trust", None),
+            ("voluntary", None, "trust_low", "trust_high"),
+        ):
+            encoding = {"x": f"{x}:Q", "y": f"{y}:Q", "color": color, "tooltip": tip}
+            if x2:
+                encoding["x2"] = f"{x2}:Q"
+            if y2:
+                encoding["y2"] = f"{y2}:Q"
+            layers.append(
+                alt.Chart(data).mark_rule(strokeWidth=2.5, opacity=0.8).encode(**encoding)
+            )
     keep = [
         c
         for c in (
@@ -313,9 +351,12 @@ def heuristic_map(
             "voluntary",
             "trust",
             "mode",
+            "position",
             "near_boundary",
             "disagreement_voluntary",
             "disagreement_trust",
+            "agreement_voluntary",
+            "agreement_trust",
             "partners_differ",
             "continuum",
         )
@@ -328,7 +369,7 @@ def heuristic_map(
     for column in keep:
         if column in ("partnership", "round"):
             continue
-        if column in ("voluntary", "trust") or column.startswith("disagreement"):
+        if column in ("voluntary", "trust") or column.startswith(("disagreement", "agreement")):
             tooltip.append(alt.Tooltip(f"{column}:Q", format=".2f"))
         elif column == "respondents":
             tooltip.append(alt.Tooltip(f"{column}:Q"))
@@ -350,6 +391,11 @@ def heuristic_map(
     )
     if respondents is not None:
         description += " Small points are single respondents."
+    if bars is not None and len(bars):
+        description += (
+            " Bars through each partnership show its 95% interval on each axis; a bar that "
+            "crosses a line means the partnership sits between two areas."
+        )
     if has_round:
         description += " Arrows show each partnership's movement from one round to the next."
     description += note

@@ -10,6 +10,7 @@ from ..forms import (
     ANSWER_LABELS,
     YES_NO_LABELS,
 )
+from ..io import safe_csv_text
 from ..report import esc, html_page, md_cell
 from .items import _bank
 
@@ -99,7 +100,7 @@ def questionnaire(format: str = "md") -> str:
                     "source": row.source,
                 }
             )
-        return pd.DataFrame(rows).to_csv(index=False, lineterminator="\n")
+        return safe_csv_text(pd.DataFrame(rows))
     sections = [
         ("voluntary", "Part 1. How the partnership came about: mandatory or voluntary"),
         ("trust", "Part 2. What service provision relies on: contract or trust"),

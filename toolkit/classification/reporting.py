@@ -9,8 +9,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..io import safe_csv_text
 from ..report import chart_html, esc, html_page, md_cell, md_table, table_html
 from .charts import continuum_bar, heuristic_map, item_profile
+from .measurement import (
+    DEFAULT_SEED,
+    how_to_read,
+    interval_words,
+    reliability_words,
+)
 from .result import Classification, classify
 
 __all__ = ["REPORT_FORMATS", "report", "to_csv", "to_html", "to_markdown"]
@@ -26,10 +33,16 @@ _SUMMARY_COLUMNS = [
     "voluntary",
     "trust",
     "mode",
+    "position",
+    "voluntary_interval",
+    "trust_interval",
     "near_boundary",
     "neighbour",
     "disagreement_voluntary",
     "disagreement_trust",
+    "agreement_voluntary",
+    "agreement_trust",
+    "agreement",
     "partners_differ",
     "continuum",
 ]
@@ -43,12 +56,16 @@ _TRAVEL_COLUMNS = [
     "mode_to",
     "continuum_from",
     "continuum_to",
+    "clear_change_voluntary",
+    "clear_change_trust",
     "direction",
 ]
 _MAX_PROFILES = 6
 
 
-def report(responses: pd.DataFrame, format: str = "json", *, source: str = "") -> str:
+def report(
+    responses: pd.DataFrame, format: str = "json", *, source: str = "", seed: int = DEFAULT_SEED
+) -> str:
     """Classify ``responses`` (as :func:`~toolkit.forms.read_responses` returns them) and
     return the report in ``format`` (one of :data:`REPORT_FORMATS`); ``source`` names the
     file in the Markdown and HTML reports.
@@ -59,7 +76,7 @@ def report(responses: pd.DataFrame, format: str = "json", *, source: str = "") -
     """
     if format not in REPORT_FORMATS:
         raise ValueError(f"format must be one of {', '.join(REPORT_FORMATS)}, not {format!r}")
-    result = classify(responses)
+    result = classify(responses, seed=seed)
     if format == "json":
         return result.to_json()
     if format == "csv":
@@ -71,7 +88,7 @@ def report(responses: pd.DataFrame, format: str = "json", *, source: str = "") -
 
 def to_csv(result: Classification) -> str:
     """The summary table as CSV, floats rounded to 4 decimals."""
-    return _rounded(result.summary).to_csv(index=False, lineterminator="\n")
+    return safe_csv_text(_rounded(result.summary))
 
 
 def _rounded(frame: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
@@ -83,7 +100,42 @@ def _rounded(frame: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
 
 
 def _present(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    frame = _with_words(frame)
     return _rounded(frame[[c for c in columns if c in frame.columns]], 2)
+
+
+def _with_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """Intervals in words ("0.41 to 0.50"), and clear change as yes / no / blank."""
+    out = frame.copy()
+    for axis in ("voluntary", "trust"):
+        if f"{axis}_low" in out.columns:
+            out[f"{axis}_interval"] = [
+                interval_words(low, high)
+                for low, high in zip(out[f"{axis}_low"], out[f"{axis}_high"], strict=True)
+            ]
+        if f"clear_change_{axis}" in out.columns:
+            out[f"clear_change_{axis}"] = (
+                out[f"clear_change_{axis}"].map({True: "yes", False: "no"}).fillna("")
+            )
+    return out
+
+
+def _measurement_lines(result: Classification) -> list[str]:
+    """Reliability of each axis in sentences (empty without the measurement figures)."""
+    if not result.reliability:
+        return []
+    return [reliability_words(axis, figures) for axis, figures in result.reliability.items()]
+
+
+def _how_to_read(result: Classification) -> list[str]:
+    lines = [_settings_text(result)]
+    if result.reliability is not None:
+        s = result.settings
+        lines += [
+            f"{name}: {text}"
+            for name, text in how_to_read(s["confidence"], s["resamples"], s["seed"])
+        ]
+    return lines
 
 
 def _settings_text(result: Classification) -> str:
@@ -93,7 +145,13 @@ def _settings_text(result: Classification) -> str:
         f"Modes: creating when trust is above {b.trust_above:g}; complying when trust is below "
         f"{b.contract_below:g} and voluntary below {b.mandatory_below:g}; constraining "
         "otherwise. "
-        f"Near a boundary: within {b.margin:g}. A respondent is scored when they answered at "
+        + (
+            "Near a boundary: the 95% interval crosses a boundary (within "
+            f"{b.margin:g} when a single respondent gives no interval). "
+            if "seed" in s
+            else f"Near a boundary: within {b.margin:g}. "
+        )
+        + "A respondent is scored when they answered at "
         f"least {s['min_answered']:.0%} of each axis's items. Partners differ when the "
         f"disagreement (standard deviation of respondents' scores) on either axis is at least "
         f"{s['disagreement_threshold']:g}. The heuristic locates a partnership; it is not a "
@@ -129,7 +187,13 @@ def to_markdown(result: Classification, source: str) -> str:
             "Columns ignored: " + ", ".join(md_cell(c) for c in result.ignored_columns) + ".",
             "",
         ]
-    lines += ["## How to read this", "", md_cell(_settings_text(result)), ""]
+    reliability = _measurement_lines(result)
+    if reliability:
+        lines += ["## Do the items measure one thing?", ""]
+        lines += [f"- {md_cell(line)}" for line in reliability] + [""]
+    lines += ["## How to read this", ""]
+    for paragraph in _how_to_read(result):
+        lines += [md_cell(paragraph), ""]
     return "\n".join(lines)
 
 
@@ -143,7 +207,11 @@ def to_html(result: Classification, source: str, responses: pd.DataFrame) -> str
         + f"; {int(summary['respondents'].sum())} respondents scored, "
         f"{len(result.excluded)} not scored.</p>",
         "<h2>The map</h2>",
-        chart_html(heuristic_map(summary, result.scored, boundaries=result.boundaries)),
+        chart_html(
+            heuristic_map(
+                summary, result.scored, boundaries=result.boundaries, travel=result.travel
+            )
+        ),
     ]
     differ = summary[summary["partners_differ"]]
     if len(differ):
@@ -187,5 +255,12 @@ def to_html(result: Classification, source: str, responses: pd.DataFrame) -> str
             + ", ".join(esc(c) for c in result.ignored_columns)
             + ".</p>"
         )
-    body += ["<h2>How to read this</h2>", f"<p>{esc(_settings_text(result))}</p>"]
+    reliability = _measurement_lines(result)
+    if reliability:
+        body += [
+            "<h2>Do the items measure one thing?</h2>",
+            "<ul>" + "".join(f"<li>{esc(line)}</li>" for line in reliability) + "</ul>",
+        ]
+    body += ["<h2>How to read this</h2>"]
+    body += [f"<p>{esc(paragraph)}</p>" for paragraph in _how_to_read(result)]
     return html_page("Partnership classification", "\n".join(body))

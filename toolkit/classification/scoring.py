@@ -93,6 +93,23 @@ def score_responses(
     0          a      0.125    1.0      creating  coordinating
     1          b      1.000    0.5  constraining    networking
     """
+    return score_with_answers(responses, boundaries=boundaries, min_answered=min_answered)[0]
+
+
+def score_with_answers(
+    responses: pd.DataFrame,
+    *,
+    boundaries: Boundaries = DEFAULT_BOUNDARIES,
+    min_answered: float = MIN_ANSWERED,
+) -> tuple[pd.DataFrame, dict[str, np.ndarray], dict[str, list[str]]]:
+    """:func:`score_responses`, plus the answers as numbers and the axes' item ids.
+
+    Returns ``(scored, answers, items)``: ``answers`` maps each item id in the
+    file to its answers (a float array in the rows of ``scored``, NaN for a
+    blank); ``items`` maps ``"voluntary"`` and ``"trust"`` to their item ids in
+    the file. The measurement figures (:mod:`toolkit.classification.measurement`)
+    need the answers item by item.
+    """
     if not 0 <= min_answered <= 1:
         raise ValueError(f"min_answered must be from 0 to 1, got {min_answered}")
     frame = _canonical(responses)
@@ -164,7 +181,8 @@ def score_responses(
     # No copy: the id columns are the input's Series (protected by copy-on-write) and
     # every other column is an array made here.
     ordered = {k: (frame[k] if k in ids else v) for k, v in columns.items()}
-    return pd.DataFrame(ordered, index=frame.index, copy=False)
+    scored = pd.DataFrame(ordered, index=frame.index, copy=False)
+    return scored, numeric, {"voluntary": mv, "trust": ct}
 
 
 def _objects(values: Any) -> Any:

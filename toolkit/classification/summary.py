@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..continuum import CONTINUUM_ITEMS, continuum_levels
 from ..errors import InputError
+from ..rounds import order_rounds
 from .modes import DEFAULT_BOUNDARIES, MODES, Boundaries, _mode_codes, _mode_columns
 from .scoring import CONTINUUM_YES_SHARE, _id_columns
 
@@ -17,30 +18,33 @@ DISAGREEMENT_THRESHOLD = 0.125
 # --------------------------------------------------------------------------- aggregation
 
 
-def _round_key(rounds: pd.Series) -> pd.Series:
-    """A sort key for rounds: numeric when every round is a number, else the text."""
-    codes, uniques = pd.factorize(rounds.astype(str))
-    numbers = pd.to_numeric(pd.Series(uniques), errors="coerce")
-    if numbers.notna().all():
-        return pd.Series(numbers.to_numpy()[codes], index=rounds.index)
-    return pd.Series(np.asarray(uniques, dtype=object)[codes], index=rounds.index)
-
-
 def _keys(scored: pd.DataFrame) -> list[str]:
     return ["partnership", "round"] if "round" in scored.columns else ["partnership"]
 
 
 def _sort_ranks(values: pd.Series, *, rounds: bool) -> np.ndarray:
-    """Each value's rank in sort order (text order; rounds as in :func:`_round_key`).
+    """Each value's rank in sort order (text order; rounds as :func:`toolkit.rounds.order_rounds`).
 
     Only the distinct values are sorted, so a column of many rows with few
-    distinct values (partnerships, rounds, organisations) sorts fast.
+    distinct values (partnerships, rounds, organisations) sorts fast. Rounds
+    in an ordered categorical column (``--rounds``) keep that order.
     """
+    if rounds and isinstance(values.dtype, pd.CategoricalDtype):
+        if values.dtype.ordered:
+            return np.asarray(values.cat.codes, dtype=np.int64)
+        # Categories are in order of first appearance in the file.
+        order = order_rounds(values.cat.categories.astype(str))
+        position = {label: i for i, label in enumerate(order)}
+        table = np.array([position[str(c)] for c in values.cat.categories] + [-1])
+        return table[np.asarray(values.cat.codes, dtype=np.int64)]
     codes, uniques = pd.factorize(values.astype(str))
+    if rounds:
+        order = order_rounds(uniques)
+        position = {label: i for i, label in enumerate(order)}
+        return np.array([position[u] for u in uniques], dtype=np.int64)[codes]
     distinct = pd.Series(np.asarray(uniques, dtype=object))
-    key = _round_key(distinct) if rounds else distinct
     rank = np.empty(len(distinct), dtype=np.int64)
-    rank[np.argsort(key.to_numpy(), kind="stable")] = np.arange(len(distinct))
+    rank[np.argsort(distinct.to_numpy(), kind="stable")] = np.arange(len(distinct))
     return rank[codes]
 
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..io import atomic_write_text
+from ..io import atomic_write_text, write_terminal
 
 __all__ = ["add_output_options", "emit"]
 
@@ -22,12 +22,23 @@ def add_output_options(
         default=default,
         help=f"output format (default: {default})",
     )
-    parser.add_argument("--out", metavar="PATH", help="write to PATH instead of standard output")
+    parser.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write to PATH instead of standard output ('-' is standard output); never one of "
+        "the input files; a link is written through to its target",
+    )
 
 
 def emit(text: str, out: str | None) -> None:
-    """Write a command's result to ``out`` atomically, or to standard output."""
-    if out:
+    """Write a command's result to ``out`` atomically, or to standard output.
+
+    On a terminal, control characters in the text are shown escaped
+    (:func:`toolkit.io.printable`), so a name holding ``ESC[2J`` cannot clear
+    the screen or fake a message.
+    """
+    if out and out != "-":
         atomic_write_text(Path(out), text)
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        write_terminal(sys.stdout, text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()

@@ -76,11 +76,18 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    import sys
+
+    from ..io import clean_text, shown_path, write_terminal
     from ..planning import blank_plan, save_plan
 
-    path = save_plan(blank_plan(args.title), args.path, overwrite=False)
-    print(
-        f"wrote a blank plan to {path}; fill it in, then run: python -m toolkit plan check {path}"
+    # A title typed in a terminal that is not UTF-8 arrives with undecodable bytes.
+    path = save_plan(blank_plan(clean_text(args.title)), args.path, overwrite=False)
+    shown = shown_path(path)
+    write_terminal(
+        sys.stdout,
+        f"wrote a blank plan to {shown}; fill it in, then run: python -m toolkit plan check "
+        f"{shown}\n",
     )
     return 0
 

@@ -30,6 +30,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_output_options(parser, ("json", "csv", "html", "md"), "md")
     parser.add_argument(
+        "--sheet", metavar="NAME", help="the worksheet of an .xlsx register (name or position)"
+    )
+    parser.add_argument(
+        "--relationships-sheet",
+        metavar="NAME",
+        help="the worksheet of an .xlsx relationships file (name or position)",
+    )
+    parser.add_argument(
         "--threshold",
         type=float,
         metavar="T",
@@ -61,9 +69,11 @@ def run(args: argparse.Namespace) -> int:
     from ..stakeholders import read_register, read_relationships
     from ..stakeholders.reporting import report
 
-    register = read_register(args.register)
+    register = read_register(args.register, sheet=args.sheet)
     relationships = (
-        read_relationships(args.relationships, register) if args.relationships is not None else None
+        read_relationships(args.relationships, register, sheet=args.relationships_sheet)
+        if args.relationships is not None
+        else None
     )
     text = report(
         register,

@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
-from ..io import atomic_write_text
+from ..io import atomic_write_text, read_input_bytes, shown_path
+from ..safeyaml import parse_yaml
 from .schema import SCHEMA_VERSION, _Field, _schema
 from .steps import STEP_KEYS
 from .upgrades import upgrade_plan_data
@@ -124,58 +125,46 @@ def _as_plan(plan: Plan | Mapping[str, Any] | str | os.PathLike[str]) -> Plan:
 # --------------------------------------------------------------------------- YAML in and out
 
 
-def _index_lines(
-    node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int], file: str | None
-) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                continue
-            key = key_node.value
-            if key in seen:
-                raise InputError(
-                    "the same field appears twice",
-                    file=file,
-                    line=key_node.start_mark.line + 1,
-                    column=_fmt_path((*path, key)),
-                    value=key,
-                    allowed="each field once in its section",
-                )
-            seen.add(key)
-            lines[(*path, key)] = key_node.start_mark.line + 1
-            _index_lines(value_node, (*path, key), lines, file)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            lines[(*path, i)] = item.start_mark.line + 1
-            _index_lines(item, (*path, i), lines, file)
+def _check_duplicate_keys(node: Any, file: str | None) -> None:
+    """Refuse a mapping that has the same key twice (each distinct node checked once)."""
+    seen_nodes: set[int] = set()
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(node, ())]
+    while stack:
+        current, path = stack.pop()
+        if id(current) in seen_nodes:
+            continue
+        seen_nodes.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in current.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                key = key_node.value
+                if key in seen:
+                    raise InputError(
+                        "the same field appears twice",
+                        file=file,
+                        line=key_node.start_mark.line + 1,
+                        column=_fmt_path((*path, key)),
+                        value=key,
+                        allowed="each field once in its section",
+                    )
+                seen.add(key)
+                stack.append((value_node, (*path, key)))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, (*path, i)) for i, item in enumerate(current.value))
 
 
 def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[tuple[Any, ...], int]]:
-    lines: dict[tuple[Any, ...], int] = {}
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise InputError(
-                "the plan is empty",
-                file=file,
-                allowed=f"a YAML plan starting 'schema_version: {SCHEMA_VERSION}'",
-            )
-        _index_lines(node, (), lines, file)
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "unreadable"
-        if mark is not None:
-            what += f" (at character {mark.column + 1})"
+    # YAML 1.2 core-schema scalars (``on``, ``NO``, ``1:30`` and dates stay text; numbers
+    # remember how they were typed), bounded depth and alias expansion: see toolkit.safeyaml.
+    data, lines = parse_yaml(text, file, check_node=lambda n: _check_duplicate_keys(n, file))
+    if data is None:
         raise InputError(
-            f"not valid YAML: {what}", file=file, line=None if mark is None else mark.line + 1
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {exc}", file=file) from None
-    finally:
-        loader.dispose()
+            "the plan is empty",
+            file=file,
+            allowed=f"a YAML plan starting 'schema_version: {SCHEMA_VERSION}'",
+        )
     return data, lines
 
 
@@ -198,13 +187,8 @@ def loads_plan(text: str, *, file: str | None = None) -> Plan:
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     """Read and validate the plan file at ``path`` (see :func:`loads_plan`)."""
-    p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise InputError("the file does not exist", file=name)
-    if p.is_dir():
-        raise InputError("this is a folder, not a file", file=name)
-    raw = p.read_bytes()
+    name = shown_path(path)
+    raw = read_input_bytes(path, name)  # '-' is standard input
     if not raw.strip():
         raise InputError(
             "the file is empty", file=name, allowed="a plan made with 'python -m toolkit plan new'"
@@ -215,7 +199,8 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         raise InputError(
             "the file is not UTF-8 text",
             file=name,
-            value=f"byte {exc.start}",
+            line=raw.count(b"\n", 0, exc.start) + 1,
+            value=f"byte {raw[exc.start]:#04x}",
             allowed="a YAML file saved as UTF-8",
         ) from None
     return loads_plan(text, file=name)

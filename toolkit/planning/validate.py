@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
+from ..safeyaml import as_text
 from .schema import _Field, _schema
 
 # --------------------------------------------------------------------------- validation
@@ -55,7 +56,7 @@ def _text(value: Any, path: tuple[Any, ...], issues: list[_Issue]) -> str:
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, int | float):
-        return str(value)
+        return as_text(value)  # as typed: goal id 1.10 stays "1.10", 010 stays "010"
     issues.append(
         _Issue(path, "expected text", _kind_name(value), True, "text on one line, or a | block")
     )
@@ -227,7 +228,7 @@ def _number(value: Any, path: tuple[Any, ...], issues: list[_Issue]) -> int | fl
             _Issue(path, "expected a number", value, True, "a number such as 12 or 0.5, or empty")
         )
         return None
-    return number
+    return int(number) if isinstance(number, int) else float(number)
 
 
 def _rating(value: Any, spec: _Field, path: tuple[Any, ...], issues: list[_Issue]) -> int | None:

@@ -277,7 +277,7 @@ def grid_chart(
         how = (
             f"Triangles mark the {n_marginal} marginal stakeholders. Points with equal ratings "
             f"are spread slightly apart; {shown} labels name the highest-rated stakeholder at "
-            "each position; hover a point for its details."
+            "each position; tap or hover over a point for its details."
         )
     description = (
         f"Power/interest grid of {n:,} stakeholders, interest across and power up; ratings of "

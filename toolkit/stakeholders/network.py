@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, csv_line
-from ..io import read_table
+from ..io import read_table, shown_path
 from .register import (
     RESOURCE_KINDS,
     SECTORS,
@@ -123,14 +123,16 @@ def validate_relationships(
     return out[order + [c for c in out.columns if c not in order]]
 
 
-def read_relationships(path: Any, register: pd.DataFrame) -> pd.DataFrame:
+def read_relationships(
+    path: Any, register: pd.DataFrame, *, sheet: int | str | None = None
+) -> pd.DataFrame:
     """Read and validate a relationships file (see :func:`validate_relationships`).
 
     A file with only a header row is allowed (no relationships); an empty file
     is an error.
     """
-    frame = read_table(path)
-    return validate_relationships(frame, register, file=str(path))
+    frame = read_table(path, sheet=sheet)
+    return validate_relationships(frame, register, file=shown_path(path))
 
 
 def example_relationships() -> pd.DataFrame:

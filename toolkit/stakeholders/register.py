@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, csv_line
-from ..io import read_table
+from ..io import read_table, shown_path
 
 #: The three spheres of society, in the order the toolkit always uses.
 SECTORS: tuple[str, ...] = ("state", "market", "civil society")
@@ -363,16 +363,18 @@ def validate_register(frame: pd.DataFrame, *, file: str | None = None) -> pd.Dat
     return out[order + rest]
 
 
-def read_register(path: Any) -> pd.DataFrame:
+def read_register(path: Any, *, sheet: int | str | None = None) -> pd.DataFrame:
     """Read and validate a register from a CSV or XLSX file (see :func:`validate_register`).
+
+    ``sheet`` picks the worksheet of an XLSX file (see :func:`toolkit.io.read_table`).
 
     >>> from importlib import resources
     >>> path = resources.files("toolkit.data").joinpath("example_register.csv")
     >>> len(read_register(path))
     12
     """
-    frame = read_table(path)
-    return validate_register(frame, file=str(path))
+    frame = read_table(path, sheet=sheet)
+    return validate_register(frame, file=shown_path(path))
 
 
 @cache

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..io import safe_csv_text
 from ..report import chart_html, esc, html_page, md_cell, md_table, table_html
 from .analysis import analyse_stakeholders
 from .charts import grid_chart, network_chart, sector_coverage_chart
@@ -118,7 +119,7 @@ def report(
     if format == "json":
         return to_json(result)
     if format == "csv":
-        return result["table"].to_csv(index=False)
+        return safe_csv_text(result["table"])
     if format == "html":
         return to_html(result)
     return to_markdown(result)

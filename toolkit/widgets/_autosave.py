@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from ..answers import download_link_html, load_answers, parse_answers, save_answers
-from ..errors import InputError
 from ..report import esc
 
 __all__ = ["Autosave"]
@@ -126,7 +125,7 @@ class Autosave:
         answers = self.answers()
         try:
             path, backup = save_answers(self.exercise, answers, self.folder)
-        except (OSError, InputError) as exc:
+        except Exception as exc:  # never let a save break the exercise: say so, offer download
             self._set_status(
                 f"Could not save your answers: {exc}. Use the download link to keep them.", True
             )
@@ -153,9 +152,12 @@ class Autosave:
         self.status_warning = warning
 
     def _refresh_download(self, answers: dict[str, Any] | None = None) -> None:
-        self.download.value = download_link_html(
-            self.exercise, self.answers() if answers is None else answers
-        )
+        try:
+            self.download.value = download_link_html(
+                self.exercise, self.answers() if answers is None else answers
+            )
+        except Exception as exc:  # pragma: no cover - answers_json cleans every value
+            self._set_status(f"The download link could not be made: {exc}", True)
 
     def _on_upload(self, change: dict[str, Any]) -> None:
         files = change["new"]
@@ -165,7 +167,7 @@ class Autosave:
         name = item.get("name", "uploaded file")
         try:
             answers = parse_answers(bytes(item["content"]), self.exercise, file=name)
-        except InputError as exc:
+        except Exception as exc:  # parse_answers raises InputError; anything else is said too
             self._set_status(f"That file was not loaded, nothing changed: {exc}", True)
         else:
             failed = self.apply(answers)

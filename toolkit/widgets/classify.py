@@ -142,13 +142,19 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
     profile. The participant's notes, the chosen partnership and an uploaded
     file (up to 1 MB) are kept in ``03-many-views.answers.json``.
 
+    Above the tables, ``figures`` states each round's position with its 95%
+    intervals and the partners' agreement, and each move between rounds
+    (saying "no clear change" where the move could be noise), from
+    :func:`toolkit.classification.measurement.partnership_sentences`.
+
     Exposes ``partnership`` (Dropdown), ``upload``, ``use_example`` (Button),
-    ``message``, ``views``, ``travel``, ``notes``, ``state`` and ``autosave``.
+    ``message``, ``figures``, ``views``, ``travel``, ``notes``, ``state`` and ``autosave``.
     """
     import ipywidgets as w
 
     from ..classification import classify, example_responses
     from ..classification.charts import heuristic_map, item_profile
+    from ..classification.measurement import partnership_sentences
     from ..errors import InputError
 
     autosave = Autosave("03-many-views", folder)
@@ -168,6 +174,7 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
     )
     views = w.HTML()
     travel = w.HTML()
+    figures = w.HTML()  # position, intervals, agreement and clear change in words
     charts = w.Output()
     notes = w.Textarea(
         description="Your notes:",
@@ -195,7 +202,16 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         orgs = orgs[orgs["partnership"].astype(str) == chosen]
         cols = [
             c
-            for c in ("round", "organization", "respondents", "voluntary", "trust", "mode")
+            for c in (
+                "round",
+                "organization",
+                "respondents",
+                "voluntary",
+                "trust",
+                "mode",
+                "agreement_voluntary",
+                "agreement_trust",
+            )
             if c in orgs.columns
         ]
         views.value = table_html(
@@ -211,8 +227,15 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         )
         summary = result.summary[result.summary["partnership"].astype(str) == chosen]
         scored = result.scored[result.scored["partnership"].astype(str) == chosen]
+        figures.value = (
+            "<ul>"
+            + "".join(
+                f"<li>{esc(line)}</li>" for line in partnership_sentences(summary, moves, chosen)
+            )
+            + "</ul>"
+        )
         state["charts"] = [
-            heuristic_map(summary, scored, title=f"Where {chosen} stands"),
+            heuristic_map(summary, scored, title=f"Where {chosen} stands", travel=moves),
             item_profile(result.scored, chosen),
         ]
         show_in(charts, *state["charts"])
@@ -291,6 +314,7 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         w.HBox([upload, use_example]),
         message,
         partnership,
+        figures,
         views,
         travel,
         charts,
@@ -304,6 +328,7 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
     app.message = message  # type: ignore[attr-defined]
     app.views = views  # type: ignore[attr-defined]
     app.travel = travel  # type: ignore[attr-defined]
+    app.figures = figures  # type: ignore[attr-defined]
     app.notes = notes  # type: ignore[attr-defined]
     app.state = state  # type: ignore[attr-defined]
     app.autosave = autosave  # type: ignore[attr-defined]
