@@ -8,6 +8,7 @@ PIP    := $(PY) -m pip
 JB     := $(VENV)/bin/jupyter-book
 HTML   := _build/html
 PORT   ?= 8000
+HOST   ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: book serve test unit lint notebooks nbval build-strict browser chromium clean clean-cache venv test-deps axe update-axe help
@@ -15,7 +16,7 @@ CHROMIUM ?= /usr/bin/chromium
 help:
 	@echo "make book   build the course site into $(HTML)/ (strict)"
 	@echo "make test   run every test suite: lint, unit, nbval, strict build, browser"
-	@echo "make serve  serve $(HTML)/ on http://127.0.0.1:$(PORT)/"
+	@echo "make serve  serve $(HTML)/ on http://127.0.0.1:$(PORT)/ (HOST=0.0.0.0 for a workshop LAN)"
 
 # --- environments -------------------------------------------------------------
 
@@ -25,13 +26,18 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PIP) install --quiet -r requirements.txt
 	@touch $@
 
+# JupyterLite's build tools, for the in-browser exercises that `make book` builds.
+$(VENV)/.installed-lite: $(VENV)/.installed requirements-lite.txt
+	$(PIP) install --quiet -r requirements-lite.txt
+	@touch $@
+
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 	$(PIP) install --quiet -r requirements-test.txt
 	@touch $@
 
 venv: $(VENV)/.installed
 
-test-deps: $(VENV)/.installed-test chromium axe
+test-deps: $(VENV)/.installed-test $(VENV)/.installed-lite chromium axe
 
 # axe-core for the accessibility audits, the version tests/browser/package.json pins (npm).
 AXE := tests/browser/node_modules/axe-core/package.json
@@ -55,15 +61,20 @@ chromium:
 
 # --- the book -----------------------------------------------------------------
 
-book: $(VENV)/.installed
+book: $(VENV)/.installed $(VENV)/.installed-lite
 	$(JB) build . --builder html -W -n --keep-going
+	$(PY) scripts/build_lite.py --out $(HTML)/lite
 	@echo
 	@echo "The course site is in $(HTML)/. Open $(CURDIR)/$(HTML)/index.html in a browser, or run 'make serve'."
 
 serve: $(VENV)/.installed
 	@test -f $(HTML)/index.html || $(MAKE) book
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
+	@if [ "$(HOST)" != "127.0.0.1" ]; then \
+	  echo "WARNING: serving on $(HOST): every device on this network can read the whole site."; \
+	  echo "Use it only on a workshop network you trust, and stop it (Ctrl-C) afterwards."; \
+	fi
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(PY) -m http.server $(PORT) --bind $(HOST) --directory $(HTML)
 
 # Re-execute the exercise notebooks and store their outputs (what nbval compares against).
 notebooks: $(VENV)/.installed

@@ -10,7 +10,9 @@ setup code, and no page loads Vega from another host.
 
 from __future__ import annotations
 
+from html import escape as esc
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from .charts import VEGALITE_MIME, spec_html
 
@@ -110,6 +112,50 @@ def _fix_page_accessibility(
         context["body"] = body
 
 
+#: Where ``scripts/build_lite.py`` puts the in-browser copy of the exercises, in the site.
+LITE_PATH = "lite"
+
+
+def run_in_browser_html(notebook: str, *, depth: int, lite_path: str = LITE_PATH) -> str:
+    """The "Run in your browser" box of an exercise page (JupyterLite, served by the site).
+
+    ``depth`` is how many folders deep the page is in the site.
+
+    >>> 'href="../lite/lab/index.html?path=01-continuum.ipynb"' in run_in_browser_html(
+    ...     "01-continuum.ipynb", depth=1)
+    True
+    """
+    href = f"{'../' * depth}{lite_path}/lab/index.html?path={quote(notebook)}"
+    return (
+        '<div class="admonition tip toolkit-run-in-browser" role="note">'
+        '<p class="admonition-title">Try this exercise here</p>'
+        f'<p><a class="btn btn-primary toolkit-run-in-browser-link" href="{esc(href)}">'
+        "Run in your browser</a></p>"
+        "<p>Opens this exercise in JupyterLab inside your browser: no installation, no account, "
+        "no server. The first start downloads about 30 MB (the Python runtime and the "
+        "exercise's packages); the browser keeps them for the next time. Your answers stay "
+        "in this browser (use <em>Download my answers</em> to keep a copy). Binder, Colab "
+        "and JupyterHub are in the launch menu (the rocket icon).</p></div>"
+    )
+
+
+def _add_run_in_browser(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Put the "Run in your browser" box under the title of every exercise notebook page."""
+    body = context.get("body")
+    lite_path = app.config.toolkit_lite_path
+    if not lite_path or not isinstance(body, str) or not pagename.startswith("exercises/"):
+        return
+    if not str(app.env.doc2path(pagename)).endswith(".ipynb"):
+        return
+    box = run_in_browser_html(
+        pagename.split("/")[-1] + ".ipynb", depth=pagename.count("/"), lite_path=lite_path
+    )
+    end = body.find("</h1>")
+    context["body"] = body[: end + 5] + box + body[end + 5 :] if end >= 0 else box + body
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx extension: the ``{self-check}`` directive.
 
@@ -150,4 +196,7 @@ def setup(app: Any) -> dict[str, Any]:
 
     app.add_directive("self-check", SelfCheck)
     app.connect("html-page-context", _fix_page_accessibility)
+    # The in-browser exercises (JupyterLite) in the site's ``lite/``; "" turns the link off.
+    app.add_config_value("toolkit_lite_path", LITE_PATH, "html")
+    app.connect("html-page-context", _add_run_in_browser)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

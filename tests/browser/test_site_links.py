@@ -22,7 +22,8 @@ from .conftest import SITE
 PAGES = sorted(
     p.relative_to(SITE).as_posix()
     for p in SITE.rglob("*.html")
-    if not p.relative_to(SITE).parts[0].startswith("_")
+    # lite/ is the in-browser JupyterLite copy of the exercises: tests/browser/test_lite.py
+    if not p.relative_to(SITE).parts[0].startswith("_") and p.relative_to(SITE).parts[0] != "lite"
 )
 #: Pages that only redirect (Jupyter Book's index.html) are laid out by no one.
 LAID_OUT = [

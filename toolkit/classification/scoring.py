@@ -230,7 +230,7 @@ def _continuum_by_pattern(answers: dict[str, np.ndarray], rows: int) -> dict[str
         if item in answers:
             values = answers[item]
             code += np.where(np.isnan(values), 0, values + 1).astype(np.int64) * powers[j]
-    seen = np.bincount(code, minlength=3 ** len(CONTINUUM_ITEMS)) > 0
+    seen = np.bincount(code.astype(np.intp), minlength=3 ** len(CONTINUUM_ITEMS)) > 0
     patterns = np.flatnonzero(seen)
     position = np.cumsum(seen) - 1
     inverse = position[code]

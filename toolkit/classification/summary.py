@@ -120,9 +120,9 @@ def summarize_partnerships(
     gid, size, summary = _groups(scored, keys)
     inc = _included(scored)
     g = gid[inc]
-    n = np.bincount(g, minlength=size)
+    n = np.bincount(g.astype(np.intp), minlength=size)
     summary["respondents"] = n
-    summary["excluded"] = np.bincount(gid, minlength=size) - n
+    summary["excluded"] = np.bincount(gid.astype(np.intp), minlength=size) - n
     for axis in ("voluntary", "trust"):
         mean, spread = _mean_sd(g, scored[axis].to_numpy(dtype=float)[inc], n)
         summary[axis] = mean
@@ -141,7 +141,7 @@ def summarize_partnerships(
     )
     valid = mode_index < len(MODES)
     counts = np.bincount(
-        g[valid] * len(MODES) + mode_index[valid], minlength=size * len(MODES)
+        (g[valid] * len(MODES) + mode_index[valid]).astype(np.intp), minlength=size * len(MODES)
     ).reshape(size, len(MODES))
     for j, mode in enumerate(MODES):
         summary[mode] = counts[:, j]
@@ -149,8 +149,10 @@ def summarize_partnerships(
     for item in (i for i in CONTINUUM_ITEMS if i in scored.columns):
         answers = scored[item].to_numpy(dtype=float)[inc]
         answered = ~np.isnan(answers)
-        said_yes = np.bincount(g[answered], weights=answers[answered] == 1, minlength=size)
-        asked = np.bincount(g[answered], minlength=size)
+        said_yes = np.bincount(
+            g[answered].astype(np.intp), weights=answers[answered] == 1, minlength=size
+        )
+        asked = np.bincount(g[answered].astype(np.intp), minlength=size)
         with np.errstate(invalid="ignore", divide="ignore"):
             share = said_yes / asked
         yes[item] = np.where(asked > 0, (share >= continuum_yes_share).astype(float), np.nan)
@@ -169,7 +171,7 @@ def summarize_partnerships(
             summary["organizations"] = present.reshape(size, width).sum(axis=1)
         else:
             pairs = np.unique(g[known].astype(np.int64) * width + org[known])
-            summary["organizations"] = np.bincount(pairs // width, minlength=size)
+            summary["organizations"] = np.bincount((pairs // width).astype(np.intp), minlength=size)
     columns = [
         *keys,
         "respondents",
@@ -240,9 +242,11 @@ def _mean_sd(g: np.ndarray, x: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, n
     """Per-group mean and population standard deviation (rounded to 12 decimals)."""
     size = n.size
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.bincount(g, weights=x, minlength=size) / n
+        mean = np.bincount(g.astype(np.intp), weights=x, minlength=size) / n
         deviation = x - mean[g]
-        spread = np.sqrt(np.bincount(g, weights=deviation * deviation, minlength=size) / n)
+        spread = np.sqrt(
+            np.bincount(g.astype(np.intp), weights=deviation * deviation, minlength=size) / n
+        )
     return mean, np.round(spread, 12)
 
 
@@ -273,7 +277,7 @@ def summarize_organizations(
         return pd.DataFrame(columns=columns)
     inc = _included(scored)
     gid, size, stats = _groups(scored, [*keys, "organization"], rows=inc)
-    n = np.bincount(gid, minlength=size)
+    n = np.bincount(gid.astype(np.intp), minlength=size)
     stats["respondents"] = n
     for axis in ("voluntary", "trust"):
         stats[axis], _ = _mean_sd(gid, scored[axis].to_numpy(dtype=float)[inc], n)

@@ -197,7 +197,7 @@ def _graph(register: pd.DataFrame, relationships: pd.DataFrame):
     order = np.argsort(src, kind="stable")
     indices = dst[order]
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
+    np.cumsum(np.bincount(src.astype(np.intp), minlength=n), out=indptr[1:])
     return n, indptr, indices, src[order]
 
 
@@ -240,13 +240,15 @@ def _brandes(
             nxt = found[owner[found] == idx]
             on = new | (dw == d + 1)
             ev, ew = vkey[on], wkey[on]
-            sigma += np.bincount(ew, weights=sigma[ev], minlength=size)
+            sigma += np.bincount(ew.astype(np.intp), weights=sigma[ev], minlength=size)
             levels.append((ev, ew))
             frontier, d = nxt, d + 1
         delta = np.zeros(size)
         for ev, ew in reversed(levels):
             delta += np.bincount(
-                ev, weights=sigma[ev] / sigma[ew] * (1.0 + delta[ew]), minlength=size
+                ev.astype(np.intp),
+                weights=sigma[ev] / sigma[ew] * (1.0 + delta[ew]),
+                minlength=size,
             )
         delta[roots] = 0.0
         bc += delta.reshape(len(s), n).sum(axis=0)

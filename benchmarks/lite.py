@@ -1,0 +1,142 @@
+"""Time and weigh an exercise opened in the browser (JupyterLite + Pyodide), served locally.
+
+Serves the built site (``_build/html``) on 127.0.0.1, opens an exercise's notebook in headless
+Chromium (no network but 127.0.0.1) as a participant does: the page opens, *Run All Cells* is
+chosen as soon as the notebook shows, and the clock stops when the first widget is on screen.
+Then the same browser opens it again (a second open: the runtime comes from the browser's
+caches). Prints, for each open: seconds to the notebook, to the kernel being idle and to the
+first widget, and the requests and megabytes transferred. Also prints the size of the
+JupyterLite copy and the megabytes of a cold open compressed as a static host serves them
+(gzip for text, JavaScript, JSON and WebAssembly; wheels and zips as they are).
+
+Usage: ``python benchmarks/lite.py [--exercise 01-continuum] [--site _build/html]``.
+Budgets (issue 15, 2 cores, cold, served locally): first widget <= 15 s; second open <= 6 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+COMPRESSED_AS_IS = (".whl", ".zip", ".png", ".ico", ".woff", ".woff2", ".gz")
+BUDGET_COLD, BUDGET_WARM = 15.0, 6.0
+
+
+def static_host_bytes(site: Path, paths: set[str]) -> tuple[int, int]:
+    """Raw and gzip-compressed bytes of the files behind ``paths`` (as a static host sends them)."""
+    raw = packed = 0
+    for path in paths:
+        file = site / unquote(path).lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            continue
+        data = file.read_bytes()
+        raw += len(data)
+        packed += len(data) if file.suffix in COMPRESSED_AS_IS else len(gzip.compress(data, 6))
+    return raw, packed
+
+
+def open_once(context, url: str, label: str) -> tuple[float, set[str], int]:
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    transferred = {"bytes": 0, "requests": 0}
+
+    def finished(event: dict) -> None:
+        transferred["bytes"] += int(event.get("encodedDataLength", 0))
+        transferred["requests"] += 1
+
+    cdp.on("Network.loadingFinished", finished)
+    paths: set[str] = set()
+    page.on("request", lambda r: paths.add(urlparse(r.url).path))
+    start = time.monotonic()
+    page.goto(url, wait_until="load")
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=600_000)
+    shown = time.monotonic() - start
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.locator('li[data-command="runmenu:run-all"]').click()
+    page.locator(".jupyter-widgets").first.wait_for(timeout=600_000)
+    widget = time.monotonic() - start
+    page.wait_for_timeout(1000)  # let the last responses be counted
+    print(
+        f"{label}: notebook shown {shown:5.1f} s, first widget {widget:5.1f} s; "
+        f"{transferred['requests']} requests (in page and kernel), "
+        f"{transferred['bytes'] / 1e6:.1f} MB over the wire"
+    )
+    page.close()
+    return widget, paths, transferred["bytes"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--exercise", default="01-continuum")
+    parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
+    args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # each figure shows as soon as it is measured
+    site = args.site.resolve()
+    lite = site / "lite"
+    if not (lite / "lab" / "index.html").exists():
+        print(f"{lite} has no JupyterLite build: run `make book` first", file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    size = sum(p.stat().st_size for p in lite.rglob("*") if p.is_file())
+    whole = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    print(
+        f"JupyterLite copy: {size / 1e6:.1f} MB ({whole / 1e6:.1f} MB the whole site)", flush=True
+    )
+    print(
+        f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+    )
+    base, server = serve(site)
+    url = f"{base}lite/lab/index.html?path={args.exercise}.ipynb"
+    try:
+        with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
+            context = pw.chromium.launch_persistent_context(
+                profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+                viewport={"width": 1280, "height": 900},
+            )  # fmt: skip
+
+            def route(r) -> None:
+                host = urlparse(r.request.url).hostname
+                if host in ("127.0.0.1", "localhost") or r.request.url.startswith(
+                    ("data:", "blob:")
+                ):
+                    r.continue_()
+                else:
+                    print(f"blocked: {r.request.url}")
+                    r.abort()
+
+            context.route("**/*", route)
+            cold, paths, _ = open_once(context, url, "cold open  ")
+            warm, _, _ = open_once(context, url, "second open")
+            context.close()
+    finally:
+        server.shutdown()
+    raw, packed = static_host_bytes(site, paths)
+    print(
+        f"cold open: {len(paths)} files, {raw / 1e6:.1f} MB, {packed / 1e6:.1f} MB compressed "
+        "as a static host serves them (gzip)"
+    )
+    print(
+        f"first widget: cold {cold:.1f} s (budget {BUDGET_COLD:.0f} s, ratio "
+        f"{cold / BUDGET_COLD:.2f}); second open {warm:.1f} s (budget {BUDGET_WARM:.0f} s, "
+        f"ratio {warm / BUDGET_WARM:.2f})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,166 @@
+"""The exercises in the browser: JupyterLite + Pyodide from the built site, with no network.
+
+``make book`` builds the JupyterLite copy into ``_build/html/lite/``. Here headless Chromium,
+allowed to reach nothing but 127.0.0.1, opens an exercise there the way a participant does
+(the "Run in your browser" link of its page), runs all cells, changes a widget, waits for
+the answer to be saved (in the browser's own storage), reloads the page, runs all cells
+again and finds the answer restored. Every output is checked for errors; charts must draw.
+
+Pyodide starts in a few seconds on a quiet machine, but these tests share two cores with
+everything else, so their time limits are generous: speed is measured by
+``benchmarks/lite.py``, not here.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import SITE
+
+ROOT = Path(__file__).resolve().parents[2]
+LITE = Path(SITE) / "lite"
+START = 600_000  # ms: kernel start plus a run of all cells (minutes when the machine is busy)
+STEP = 300_000  # ms: one widget change to be saved (the kernel answers slowly on a busy machine)
+
+#: Errors in any output: a traceback, or text written to stderr.
+ERRORS_JS = """() => [...document.querySelectorAll(
+    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"],'
+    + ' .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')]
+  .map(e => e.textContent.slice(0, 500))"""
+BUSY_JS = """() => document.querySelectorAll('.jp-Notebook .jp-Cell').length > 0
+  && ![...document.querySelectorAll('.jp-InputArea-prompt')]
+       .some(e => e.textContent.includes('*'))"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _lite_built() -> None:
+    if not (LITE / "lab" / "index.html").exists():
+        pytest.fail(f"{LITE} has no JupyterLite build: run `make book` first")
+
+
+def _open_and_run(page: object, url: str) -> None:
+    """Open a notebook in JupyterLite and run all its cells (Run > Run All Cells)."""
+    page.goto(url, wait_until="load")  # type: ignore[attr-defined]
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=START)  # type: ignore[attr-defined]
+    page.locator(  # type: ignore[attr-defined]
+        '.jp-Notebook-ExecutionIndicator[data-status="idle"]'
+    ).first.wait_for(timeout=START)
+    page.get_by_role("menuitem", name="Run", exact=True).click()  # type: ignore[attr-defined]
+    page.locator('li[data-command="runmenu:run-all"]').click()  # type: ignore[attr-defined]
+    page.locator(".jupyter-widgets").first.wait_for(timeout=START)  # type: ignore[attr-defined]
+    page.wait_for_function(BUSY_JS, timeout=START)  # type: ignore[attr-defined]
+
+
+def _status(page: object, text: str) -> None:
+    page.locator(".toolkit-autosave .toolkit-status").filter(  # type: ignore[attr-defined]
+        has_text=text
+    ).first.wait_for(timeout=STEP)
+
+
+def _launch_link(site: str, exercise: str) -> str:
+    """The "Run in your browser" link of the exercise's page, as the participant follows it."""
+    html = (Path(SITE) / "exercises" / f"{exercise}.html").read_text(encoding="utf-8")
+    marker = 'class="btn btn-primary toolkit-run-in-browser-link" href="'
+    start = html.index(marker) + len(marker)
+    href = html[start : html.index('"', start)].replace("&amp;", "&")
+    assert href == f"../lite/lab/index.html?path={exercise}.ipynb"
+    return f"{site}exercises/{href}"
+
+
+def test_every_exercise_page_links_to_its_notebook_in_the_browser() -> None:
+    for notebook in sorted((Path(SITE).parent.parent / "exercises").glob("*.ipynb")):
+        html = (Path(SITE) / "exercises" / f"{notebook.stem}.html").read_text(encoding="utf-8")
+        assert f'href="../lite/lab/index.html?path={notebook.name}"' in html, notebook.name
+        assert "Run in your browser" in html
+        assert (LITE / "files" / notebook.name).is_file(), notebook.name
+
+
+def test_the_kernel_never_looks_online() -> None:
+    config = json.loads((LITE / "jupyter-lite.json").read_text(encoding="utf-8"))
+    settings = config["jupyter-config-data"]["litePluginSettings"][
+        "@jupyterlite/pyodide-kernel-extension:kernel"
+    ]
+    assert settings["pyodideUrl"] == "./static/pyodide/pyodide.js"
+    assert settings["disablePyPIFallback"] is True
+    lock = json.loads((LITE / "static" / "pyodide" / "pyodide-lock.json").read_text())
+    shipped = {p.name for p in (LITE / "static" / "pyodide").iterdir()}
+    assert set(settings["loadPyodideOptions"]["packages"]) == set(lock["packages"])
+    for name, entry in lock["packages"].items():
+        assert entry["file_name"] in shipped, name
+    assert {"numpy", "pandas", "altair", "ipywidgets", "partnership-toolkit"} <= set(
+        lock["packages"]
+    )
+
+
+def test_continuum_answer_is_kept_across_a_reload(site: str, offline_page) -> None:
+    page, log = offline_page
+    cases = yaml.safe_load((ROOT / "toolkit" / "data" / "exercise_cases.yaml").read_text())
+    case = cases["spot"][2]  # "Case 3" of the exercise
+    level = case["answer"]
+    link_url = _launch_link(site, "01-continuum")
+    _open_and_run(page, link_url)
+    group = page.locator(".widget-radio").filter(has_text="Case 3 level:")
+    group.wait_for(timeout=STEP)
+    group.get_by_label(level.capitalize()).check()
+    page.wait_for_function(
+        "level => [...document.querySelectorAll('.toolkit-feedback')]"
+        ".some(e => e.textContent.startsWith('Correct: ' + level))",
+        arg=level,
+        timeout=STEP,
+    )
+    _status(page, "Saved your answers")
+    assert page.evaluate(ERRORS_JS) == []
+
+    # Download my answers: a data: link the browser saves to the participant's own disk.
+    link = page.locator(".toolkit-autosave a.toolkit-download").first
+    href = link.get_attribute("href") or ""
+    assert href.startswith("data:application/json;base64,")
+    assert link.get_attribute("download") == "01-continuum.answers.json"
+    saved = json.loads(base64.b64decode(href.split(",", 1)[1]))
+    assert saved["answers"][f"case:{case['id']}"] == level
+
+    _reopen(page, link_url)
+    _status(page, "Restored")
+    group = page.locator(".widget-radio").filter(has_text="Case 3 level:")
+    assert group.get_by_label(level.capitalize()).is_checked()
+    assert page.evaluate(ERRORS_JS) == []
+    assert log.external == [], f"asked other hosts for: {log.external}"
+
+
+def test_classification_runs_draws_and_keeps_an_answer(site: str, offline_page) -> None:
+    page, log = offline_page
+    link_url = _launch_link(site, "02-classify")
+    _open_and_run(page, link_url)
+    # Scoring runs in WebAssembly (32-bit integers): the map is drawn, no error anywhere.
+    page.locator(".jp-OutputArea-output .vega-embed").first.wait_for(timeout=STEP)
+    assert page.evaluate(ERRORS_JS) == []
+    menu = page.locator(".widget-dropdown select").first
+    menu.wait_for(timeout=STEP)
+    options = menu.locator("option").all_inner_texts()
+    choice = options[-1]
+    menu.select_option(label=choice)
+    _status(page, "Saved your answers")
+
+    _reopen(page, link_url)
+    _status(page, "Restored")
+    menu = page.locator(".widget-dropdown select").first
+    assert menu.evaluate("e => e.options[e.selectedIndex].text") == choice
+    page.locator(".jp-OutputArea-output .vega-embed").first.wait_for(timeout=STEP)
+    assert page.evaluate(ERRORS_JS) == []
+    assert log.external == [], f"asked other hosts for: {log.external}"
+
+
+def _reopen(page: object, url: str) -> None:
+    """Load the page again from the same link (a new document, a new kernel) and run all.
+
+    JupyterLite drops ``?path=`` from the address once the notebook is open, so a plain
+    reload shows the file browser; the participant comes back through the same link.
+    """
+    page.on("dialog", lambda dialog: dialog.accept())  # type: ignore[attr-defined]
+    page.goto("about:blank")  # type: ignore[attr-defined]
+    _open_and_run(page, url)
