@@ -2,8 +2,8 @@
 
 Uses the JupyterLab server of :mod:`tests.browser.test_jupyterlab` (a temporary
 copy of the exercises, 127.0.0.1 only). For every exercise: run all cells,
-then audit the toolkit's widgets with axe-core (the copy the other browser
-tests use, ``vendor/axe.min.js``): no serious or critical violation, every
+then audit the toolkit's widgets with axe-core (the release the other browser
+tests use, pinned in ``tests/browser/package.json``): no serious or critical violation, every
 control named, every control reachable with the Tab key, no cut-off tab title
 or button label. Also: arrow keys change a radio button or drop-down choice
 instead of moving JupyterLab's cell selection; the saved output of a notebook
@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from .conftest import axe_source
 from .test_jupyterlab import CELL_TIMEOUT, _run_all, lab  # noqa: F401 (lab is a fixture)
 
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 NOTEBOOKS = [
     "01-continuum.ipynb",
     "02-classify.ipynb",
@@ -96,7 +95,7 @@ def test_saved_output_says_run_the_cell_not_the_rocket(lab_page, lab) -> None:  
 def test_widgets_pass_axe_are_labelled_and_reachable(lab_page, lab, notebook: str) -> None:  # noqa: F811
     page = lab_page
     _open(page, lab, notebook)
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    page.add_script_tag(content=axe_source())
     violations = page.evaluate(
         """async () => {
             const r = await axe.run({include: [['.toolkit-exercise']]},

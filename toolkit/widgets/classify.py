@@ -419,6 +419,8 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
                 "voluntary": "How voluntary (0 to 1)",
                 "trust": "How trust-based (0 to 1)",
                 "mode": "Area",
+                "agreement_voluntary": "Agreement on voluntary (0 to 1)",
+                "agreement_trust": "Agreement on trust (0 to 1)",
             }[c]
             for c in cols
         ]
