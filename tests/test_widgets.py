@@ -809,7 +809,7 @@ def test_many_views_states_agreement_intervals_and_clear_change(answers_folder: 
     assert "Example partnership A, 2025: between complying and constraining" in text
     assert "partners agree strongly on both axes" in text
     assert "2025 to 2026: more voluntary and no clear change in trust" in text
-    assert "agreement_voluntary" in app.views.value
+    assert "Agreement on voluntary" in app.views.value
     app.partnership.value = "Example partnership B"
     assert "between constraining and creating" in app.figures.value
     assert "no clear change in voluntary" in app.figures.value

@@ -18,7 +18,17 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["chart_html", "esc", "html_page", "md_cell", "md_table", "table_html"]
+__all__ = [
+    "CHART_MAX_ROWS",
+    "CHART_TOO_LARGE",
+    "chart_html",
+    "chart_spec",
+    "esc",
+    "html_page",
+    "md_cell",
+    "md_table",
+    "table_html",
+]
 
 
 def esc(value: Any) -> str:
@@ -41,24 +51,37 @@ def _asset(relative: str) -> str:
 CHART_MAX_ROWS = 200_000
 
 
+def chart_spec(chart: Any) -> dict[str, Any] | None:
+    """Return an Altair chart's Vega-Lite spec, or ``None`` when it would hold more than
+    :data:`CHART_MAX_ROWS` data rows (Altair's own limit, 5,000, is lifted to that)."""
+    import altair as alt
+
+    try:
+        with alt.data_transformers.enable("default", max_rows=CHART_MAX_ROWS):
+            spec: dict[str, Any] = chart.to_dict()
+    except alt.MaxRowsError:
+        return None
+    return spec
+
+
+#: What a report says in place of a chart too large to draw.
+CHART_TOO_LARGE = (
+    f"This chart is not drawn: it would hold more than {CHART_MAX_ROWS:,} data points. "
+    "The tables hold every value."
+)
+
+
 def chart_html(chart: Any) -> str:
     """Return the offline markup for an Altair chart (see :func:`toolkit.charts.spec_html`).
 
     Charts of up to :data:`CHART_MAX_ROWS` data rows are drawn; a larger one is
     replaced by a note saying so (the report's tables still hold every row).
     """
-    import altair as alt
-
     from .charts import spec_html
 
-    try:
-        with alt.data_transformers.enable("default", max_rows=CHART_MAX_ROWS):
-            spec = chart.to_dict()
-    except alt.MaxRowsError:
-        return (
-            f'<p class="meta">This chart is not drawn: it would hold more than '
-            f"{CHART_MAX_ROWS:,} data points. The tables hold every value.</p>"
-        )
+    spec = chart_spec(chart)
+    if spec is None:
+        return f'<p class="meta">{CHART_TOO_LARGE}</p>'
     return spec_html(spec)
 
 

@@ -62,8 +62,11 @@ SOURCES = [
 
 def _chart(chart: Any) -> Chart:
     from ..charts import spec_html
+    from ..report import CHART_TOO_LARGE, chart_spec
 
-    spec = chart.to_dict()
+    spec = chart_spec(chart)
+    if spec is None:
+        return Chart(f'<p class="meta">{CHART_TOO_LARGE}</p>', CHART_TOO_LARGE)
     return Chart(spec_html(spec), str(spec.get("description") or ""))
 
 

@@ -67,10 +67,16 @@ def read_uploaded_answers(
         f"{name} is not a file of saved answers from this course, {unchanged}. Choose the file "
         'that "Download my answers" gave you: its name ends in .answers.json.'
     )
+    damaged = (
+        f"{name} is damaged and was not loaded: it holds no answers this exercise can use, "
+        f"{unchanged}."
+    )
     try:
         document = json.loads(content.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
-        return None, not_ours
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # One of ours that cannot be read (a number too long, nesting too deep) is damaged;
+        # anything else is not a file of saved answers at all.
+        return None, damaged if ANSWERS_FORMAT.encode() in content else not_ours
     if not isinstance(document, dict) or document.get("format") != ANSWERS_FORMAT:
         return None, not_ours
     version = document.get("version")
@@ -92,7 +98,7 @@ def read_uploaded_answers(
     try:
         answers = parse_answers(content, exercise, file=name)
     except Exception:  # parse_answers raises InputError; anything else is said the same way
-        return None, f"{name} is damaged: it holds no answers this exercise can use, {unchanged}."
+        return None, damaged
     return answers, ""
 
 
