@@ -109,7 +109,7 @@ def test_continuum_answer_is_kept_across_a_reload(site: str, offline_page) -> No
     group.get_by_label(level.capitalize()).check()
     page.wait_for_function(
         "level => [...document.querySelectorAll('.toolkit-feedback')]"
-        ".some(e => e.textContent.startsWith('Correct: ' + level))",
+        ".some(e => e.textContent.includes('Correct: ' + level))",
         arg=level,
         timeout=STEP,
     )
