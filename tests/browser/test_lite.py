@@ -132,29 +132,6 @@ def test_continuum_answer_is_kept_across_a_reload(site: str, offline_page) -> No
     assert log.external == [], f"asked other hosts for: {log.external}"
 
 
-def test_classification_runs_draws_and_keeps_an_answer(site: str, offline_page) -> None:
-    page, log = offline_page
-    link_url = _launch_link(site, "02-classify")
-    _open_and_run(page, link_url)
-    # Scoring runs in WebAssembly (32-bit integers): the map is drawn, no error anywhere.
-    page.locator(".jp-OutputArea-output .vega-embed").first.wait_for(timeout=STEP)
-    assert page.evaluate(ERRORS_JS) == []
-    menu = page.locator(".widget-dropdown select").first
-    menu.wait_for(timeout=STEP)
-    options = menu.locator("option").all_inner_texts()
-    choice = options[-1]
-    menu.select_option(label=choice)
-    _status(page, "Saved your answers")
-
-    _reopen(page, link_url)
-    _status(page, "Restored")
-    menu = page.locator(".widget-dropdown select").first
-    assert menu.evaluate("e => e.options[e.selectedIndex].text") == choice
-    page.locator(".jp-OutputArea-output .vega-embed").first.wait_for(timeout=STEP)
-    assert page.evaluate(ERRORS_JS) == []
-    assert log.external == [], f"asked other hosts for: {log.external}"
-
-
 def _reopen(page: object, url: str) -> None:
     """Load the page again from the same link (a new document, a new kernel) and run all.
 
