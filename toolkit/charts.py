@@ -90,6 +90,30 @@ def to_spec(chart: Any) -> dict[str, Any]:
     return chart.to_dict()
 
 
+#: The most data rows a report draws in one chart (Altair's own limit, 5,000, is lifted to it).
+CHART_MAX_ROWS = 200_000
+
+
+def chart_spec(chart: Any) -> dict[str, Any] | None:
+    """Return an Altair chart's Vega-Lite spec, or ``None`` when it would hold more than
+    :data:`CHART_MAX_ROWS` data rows (Altair's own limit, 5,000, is lifted to that)."""
+    import altair as alt
+
+    try:
+        with alt.data_transformers.enable("default", max_rows=CHART_MAX_ROWS):
+            spec: dict[str, Any] = chart.to_dict()
+    except alt.MaxRowsError:
+        return None
+    return spec
+
+
+#: What a report says in place of a chart too large to draw.
+CHART_TOO_LARGE = (
+    f"This chart is not drawn: it would hold more than {CHART_MAX_ROWS:,} data points. "
+    "The tables hold every value."
+)
+
+
 def spec_html(spec: dict[str, Any] | str, *, element_id: str | None = None) -> str:
     """Return the HTML that draws ``spec`` with the vendored Vega bundle.
 

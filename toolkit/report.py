@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .charts import CHART_MAX_ROWS, CHART_TOO_LARGE, chart_spec
+
 __all__ = [
     "CHART_MAX_ROWS",
     "CHART_TOO_LARGE",
@@ -47,28 +49,6 @@ def _asset(relative: str) -> str:
 
 #: Most data rows a chart in a report may embed. Altair's own limit is 5,000, which
 #: valid input passes (170 organisations answering 31 items; a plan with 5,001
-#: goals); reports lift it to this bound, which keeps a page under about 50 MB.
-CHART_MAX_ROWS = 200_000
-
-
-def chart_spec(chart: Any) -> dict[str, Any] | None:
-    """Return an Altair chart's Vega-Lite spec, or ``None`` when it would hold more than
-    :data:`CHART_MAX_ROWS` data rows (Altair's own limit, 5,000, is lifted to that)."""
-    import altair as alt
-
-    try:
-        with alt.data_transformers.enable("default", max_rows=CHART_MAX_ROWS):
-            spec: dict[str, Any] = chart.to_dict()
-    except alt.MaxRowsError:
-        return None
-    return spec
-
-
-#: What a report says in place of a chart too large to draw.
-CHART_TOO_LARGE = (
-    f"This chart is not drawn: it would hold more than {CHART_MAX_ROWS:,} data points. "
-    "The tables hold every value."
-)
 
 
 def chart_html(chart: Any) -> str:
@@ -77,7 +57,7 @@ def chart_html(chart: Any) -> str:
     Charts of up to :data:`CHART_MAX_ROWS` data rows are drawn; a larger one is
     replaced by a note saying so (the report's tables still hold every row).
     """
-    from .charts import spec_html
+    from .charts import chart_spec, spec_html
 
     spec = chart_spec(chart)
     if spec is None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..reports.document import Bullets, Chart, Paragraph, Report, Section, Table
+from ..reports.document import Bullets, Paragraph, Report, Section, Table, chart_block
 from ..reports.humanise import file_name, join_words, round_text
 from ..reports.summaries import classification_summary, excluded_reason
 
@@ -84,14 +84,7 @@ SOURCES = [
 ]
 
 
-def _chart(chart: Any) -> Chart:
-    from ..charts import spec_html
-    from ..report import CHART_TOO_LARGE, chart_spec
-
-    spec = chart_spec(chart)
-    if spec is None:
-        return Chart(f'<p class="meta">{CHART_TOO_LARGE}</p>', CHART_TOO_LARGE)
-    return Chart(spec_html(spec), str(spec.get("description") or ""))
+_chart = chart_block
 
 
 def _with_intervals(frame: pd.DataFrame) -> pd.DataFrame:

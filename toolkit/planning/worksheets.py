@@ -20,7 +20,6 @@ import pandas as pd
 
 from ..reports.document import (
     Bullets,
-    Chart,
     Choices,
     Column,
     Group,
@@ -30,6 +29,7 @@ from ..reports.document import (
     Section,
     Table,
     WriteIn,
+    chart_block,
 )
 from ..reports.humanise import file_name
 from ..reports.render import render_html, render_markdown
@@ -60,14 +60,7 @@ SOURCES = [
 ]
 
 
-def _chart(chart: Any) -> Chart:
-    from ..charts import spec_html
-    from ..report import CHART_TOO_LARGE, chart_spec
-
-    spec = chart_spec(chart)
-    if spec is None:
-        return Chart(f'<p class="meta">{CHART_TOO_LARGE}</p>', CHART_TOO_LARGE)
-    return Chart(spec_html(spec), str(spec.get("description") or ""))
+_chart = chart_block
 
 
 def _filled(value: Any) -> bool:

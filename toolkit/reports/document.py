@@ -234,3 +234,14 @@ class Report:
 
     def tables(self) -> list[Table]:
         return [t for s in self.sections for t in s.tables]
+
+
+def chart_block(chart: Any) -> Chart:
+    """An Altair chart as a :class:`Chart` block: its offline markup and description, or a
+    note in its place when it would hold more than :data:`toolkit.charts.CHART_MAX_ROWS` rows."""
+    from ..charts import CHART_TOO_LARGE, chart_spec, spec_html
+
+    spec = chart_spec(chart)
+    if spec is None:
+        return Chart(f'<p class="meta">{CHART_TOO_LARGE}</p>', CHART_TOO_LARGE)
+    return Chart(spec_html(spec), str(spec.get("description") or ""))

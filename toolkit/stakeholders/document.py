@@ -14,7 +14,15 @@ from typing import Any
 
 import pandas as pd
 
-from ..reports.document import Bullets, Chart, Heading, Paragraph, Report, Section, Table
+from ..reports.document import (
+    Bullets,
+    Heading,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    chart_block,
+)
 from ..reports.humanise import file_name, join_words
 from ..reports.summaries import stakeholder_summary_sentences
 
@@ -89,14 +97,7 @@ SOURCES = [
 ]
 
 
-def _chart(chart: Any) -> Chart:
-    from ..charts import spec_html
-    from ..report import CHART_TOO_LARGE, chart_spec
-
-    spec = chart_spec(chart)
-    if spec is None:
-        return Chart(f'<p class="meta">{CHART_TOO_LARGE}</p>', CHART_TOO_LARGE)
-    return Chart(spec_html(spec), str(spec.get("description") or ""))
+_chart = chart_block
 
 
 def _missing_model_note(candidates: Mapping[str, Any], relationships: Any) -> str | None:
