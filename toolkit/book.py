@@ -156,6 +156,43 @@ def _add_run_in_browser(
     context["body"] = body[: end + 5] + box + body[end + 5 :] if end >= 0 else box + body
 
 
+def landing_redirect_html(target: str, *, title: str, language: str = "en") -> str:
+    """The site's ``index.html``: a whole page that sends the reader to the first chapter.
+
+    Jupyter Book writes a bare ``<meta http-equiv="Refresh">`` line there; a browser shows it for
+    a moment with no language, title, heading or main region, and a screen reader or an audit that
+    reads it before the redirect finds an empty page. This one has all four and a plain link, so
+    it is also a page if redirects are turned off.
+
+    >>> html = landing_redirect_html("book/welcome.html", title="A & B")
+    >>> '<h1>A &amp; B</h1>' in html and 'url=book/welcome.html' in html and '<main>' in html
+    True
+    """
+    return (
+        f'<!DOCTYPE html>\n<html lang="{esc(language)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n"
+        f'<meta http-equiv="Refresh" content="0; url={esc(target)}">\n'
+        f'<link rel="canonical" href="{esc(target)}">\n</head>\n'
+        f"<body>\n<main>\n<h1>{esc(title)}</h1>\n"
+        f'<p><a href="{esc(target)}">Open the course</a></p>\n</main>\n</body>\n</html>\n'
+    )
+
+
+def _write_landing_redirect(app: Any, exception: BaseException | None) -> None:
+    """Write ``index.html`` first: sphinx-external-toc writes a bare one only if none is there."""
+    if exception is not None or "html" not in app.builder.format:
+        return
+    root = app.config.root_doc
+    if root == "index" or app.builder.name != "html":
+        return
+    from pathlib import Path
+
+    title = app.config.html_title or app.config.project or "Course"
+    html = landing_redirect_html(f"{root}.html", title=title, language=app.config.language or "en")
+    Path(app.outdir, "index.html").write_text(html, encoding="utf-8")
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx extension: the ``{self-check}`` directive.
 
@@ -199,4 +236,6 @@ def setup(app: Any) -> dict[str, Any]:
     # The in-browser exercises (JupyterLite) in the site's ``lite/``; "" turns the link off.
     app.add_config_value("toolkit_lite_path", LITE_PATH, "html")
     app.connect("html-page-context", _add_run_in_browser)
+    # Before sphinx-external-toc (priority 500), which leaves an existing index.html alone.
+    app.connect("build-finished", _write_landing_redirect, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

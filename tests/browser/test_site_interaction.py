@@ -77,3 +77,26 @@ def test_no_accessibility_violations_on_a_phone_or_with_menus_open(
             assert axe_violations(page) == []
     finally:
         context.close()
+
+
+def test_landing_page_is_a_page_before_it_redirects(site: str, offline_page) -> None:
+    """``index.html`` passes the audit as it is shown for the moment before the redirect.
+
+    The first chapter answers "204 No Content" here, so the browser stays on the landing page
+    (a 204 never navigates) and the audit cannot race the redirect. Then, served normally, the
+    landing page takes the reader to the first chapter.
+    """
+    page, log = offline_page
+    page.route("**/book/welcome.html", lambda r: r.fulfill(status=204, body=""))
+    page.goto(site + "index.html", wait_until="load")
+    page.wait_for_timeout(500)  # time for the meta refresh to try (and be refused by the 204)
+    assert page.url.endswith("/index.html")
+    assert page.locator("main h1").inner_text() == "Collaborative Partnerships"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    found = axe_violations(page)
+    assert found == [], f"index.html (axe-core {axe_version()}): {json.dumps(found, indent=1)}"
+    page.unroute("**/book/welcome.html")
+    page.goto(site + "index.html", wait_until="load")
+    page.wait_for_url("**/book/welcome.html", timeout=10_000)
+    assert page.locator("main h1").count() >= 1
+    assert log.external == []
