@@ -132,6 +132,55 @@ def test_continuum_answer_is_kept_across_a_reload(site: str, offline_page) -> No
     assert log.external == [], f"asked other hosts for: {log.external}"
 
 
+def test_classification_draws_the_map_and_keeps_the_answers(site: str, offline_page) -> None:
+    """Exercise 02: the map appears once enough statements are answered (half of each axis)."""
+    from toolkit.classification import item_bank
+    from toolkit.exercises import questionnaire_result
+
+    page, log = offline_page
+    bank = item_bank()
+    voluntary = bank[bank["axis"] == "voluntary"]["id"].tolist()
+    trust = bank[bank["axis"] == "trust"]["id"].tolist()
+    # Just enough answers to be scored: half of each axis's statements, rounded up.
+    answers = {i: 4 for i in voluntary[: (len(voluntary) + 1) // 2]}
+    answers |= {i: 2 for i in trust[: (len(trust) + 1) // 2]}
+    placed = questionnaire_result(answers)[1].split(" (")[0]  # "... in the <mode> area"
+    link_url = _launch_link(site, "02-classify")
+    _open_and_run(page, link_url)
+    page.get_by_text("The map appears when you have answered enough statements.").wait_for(
+        timeout=STEP
+    )
+    for item, value in answers.items():
+        if item == trust[0]:
+            page.get_by_role("tab", name="Contract or trust").click()
+        menu = page.locator(".widget-dropdown").filter(has_text=f"{item} ").locator("select")
+        menu.select_option(index=value)  # the scale "Not answered", 1, ..., 5 in that order
+    page.wait_for_function(
+        "text => [...document.querySelectorAll('.toolkit-feedback')]"
+        ".some(e => e.textContent.includes(text))",
+        arg=placed,
+        timeout=STEP,
+    )
+    # Scoring runs in WebAssembly (32-bit integers); JupyterLab's Vega renderer draws the map.
+    page.locator(
+        ".toolkit-sticky .vega-embed svg, .toolkit-sticky .vega-embed canvas"
+    ).first.wait_for(timeout=STEP)
+    _status(page, "Saved your answers")
+    assert page.evaluate(ERRORS_JS) == []
+
+    _reopen(page, link_url)
+    _status(page, "Restored")
+    page.get_by_role("tab", name="Contract or trust").click()
+    for item, value in answers.items():
+        menu = page.locator(".widget-dropdown").filter(has_text=f"{item} ").locator("select")
+        assert menu.evaluate("e => e.selectedIndex") == value, item
+    page.locator(
+        ".toolkit-sticky .vega-embed svg, .toolkit-sticky .vega-embed canvas"
+    ).first.wait_for(timeout=STEP)
+    assert page.evaluate(ERRORS_JS) == []
+    assert log.external == [], f"asked other hosts for: {log.external}"
+
+
 def _reopen(page: object, url: str) -> None:
     """Load the page again from the same link (a new document, a new kernel) and run all.
 
