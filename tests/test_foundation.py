@@ -45,6 +45,18 @@ def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path: Path, monkeypa
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"], "temporary file left behind"
 
 
+def test_atomic_write_leaves_a_new_file_its_owner_can_read(tmp_path: Path) -> None:
+    # Pyodide's umask is 0o777: the exercises' answers must still be read back in the browser.
+    target = tmp_path / "answers.json"
+    old = os.umask(0o777)
+    try:
+        atomic_write_text(target, "{}")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o600 == 0o600
+    assert target.read_text(encoding="utf-8") == "{}"
+
+
 def test_atomic_write_replaces_content(tmp_path: Path) -> None:
     target = tmp_path / "sub" / "out.txt"
     atomic_write_text(target, "é\n")

@@ -145,7 +145,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
             with contextlib.suppress(OSError):
                 umask = os.umask(0)
                 os.umask(umask)
-                os.chmod(tmp_name, 0o666 & ~umask)
+                # Always readable and writable by its owner: Pyodide (the exercises in the
+                # browser) reports a umask of 0o777, which would leave a file nobody can read.
+                os.chmod(tmp_name, (0o666 & ~umask) | 0o600)
         os.replace(tmp_name, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
