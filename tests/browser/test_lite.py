@@ -181,6 +181,69 @@ def test_classification_draws_the_map_and_keeps_the_answers(site: str, offline_p
     assert log.external == [], f"asked other hosts for: {log.external}"
 
 
+def test_trust_game_replays_the_match_and_keeps_the_settings(
+    site: str, offline_page, tmp_path: Path
+) -> None:
+    """Exercise 04: a strategy chosen in the browser replays the match as in Python, and stays."""
+    from toolkit.trustgame import STRATEGIES
+    from toolkit.widgets import trust_game
+
+    page, log = offline_page
+    # The same app in this process says what the browser must show for the same choice.
+    here = trust_game(folder=tmp_path)
+    here.controls["strategy_b"].value = "tit_for_tat"
+    together = next(
+        s for s in here.feedback.value.split(". ") if s.startswith("They cooperated together")
+    )
+    link_url = _launch_link(site, "04-trust-game")
+    _open_and_run(page, link_url)
+    menu = page.get_by_label("Organisation B plays:")
+    menu.select_option(label=STRATEGIES["tit_for_tat"])
+    page.wait_for_function(
+        "text => [...document.querySelectorAll('.toolkit-feedback')]"
+        ".some(e => e.textContent.includes(text))",
+        arg=together,
+        timeout=STEP,
+    )
+    page.locator(
+        ".toolkit-exercise .vega-embed svg, .toolkit-exercise .vega-embed canvas"
+    ).first.wait_for(timeout=STEP)
+    _status(page, "Saved your answers")
+    assert page.evaluate(ERRORS_JS) == []
+
+    _reopen(page, link_url)
+    _status(page, "Restored")
+    menu = page.get_by_label("Organisation B plays:")
+    assert menu.evaluate("e => e.options[e.selectedIndex].text") == STRATEGIES["tit_for_tat"]
+    page.wait_for_function(
+        "text => [...document.querySelectorAll('.toolkit-feedback')]"
+        ".some(e => e.textContent.includes(text))",
+        arg=together,
+        timeout=STEP,
+    )
+    assert page.evaluate(ERRORS_JS) == []
+    assert log.external == [], f"asked other hosts for: {log.external}"
+
+
+#: Every vega-embed holds a drawn chart (JupyterLab's Vega renderer writes its error otherwise).
+CHARTS_JS = """() => [...document.querySelectorAll('.jp-Notebook .vega-embed')]
+  .map(e => !!e.querySelector('svg, canvas'))"""
+
+
+@pytest.mark.parametrize(
+    "exercise", ["03-many-views", "05-stakeholders", "06-why-did-it-fail", "07-six-steps"]
+)
+def test_exercise_runs_with_no_error(site: str, offline_page, exercise: str) -> None:
+    """The exercises with no end-to-end run above: all cells run offline, no error anywhere."""
+    page, log = offline_page
+    _open_and_run(page, _launch_link(site, exercise))
+    page.locator(".toolkit-exercise .toolkit-autosave").first.wait_for(timeout=STEP)
+    page.wait_for_timeout(2000)  # let the last outputs (charts) render
+    assert page.evaluate(ERRORS_JS) == []
+    assert all(page.evaluate(CHARTS_JS))
+    assert log.external == [], f"asked other hosts for: {log.external}"
+
+
 def _reopen(page: object, url: str) -> None:
     """Load the page again from the same link (a new document, a new kernel) and run all.
 
