@@ -73,6 +73,21 @@ def test_scoring_and_summaries_run_with_int32_codes(monkeypatch):
     assert summary["respondents"].sum() > 0
 
 
+def test_measurement_runs_with_int32_codes(monkeypatch):
+    """Exercise 3 classifies the example (intervals, reliability) on the 32-bit platform."""
+    import toolkit.classification.measurement.intervals as intervals
+    import toolkit.classification.measurement.reliability as reliability
+
+    answers = classification.example_responses()
+    expected = classification.classify(answers)
+    for module in (scoring, summary_module, intervals, reliability):
+        monkeypatch.setattr(module, "np", _wasm32_numpy())
+    monkeypatch.setattr(pd, "factorize", _int32_factorize(pd.factorize))
+    result = classification.classify(answers)
+    assert result.reliability is not None
+    assert result.to_dict() == expected.to_dict()
+
+
 def test_network_measures_run_on_the_32_bit_platform(monkeypatch):
     register = stakeholders.example_register()
     relationships = stakeholders.example_relationships()

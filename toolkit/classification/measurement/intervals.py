@@ -85,11 +85,12 @@ class Sample:
         if not keep.all():
             g, x = g[keep], x[keep]
         self.g, self.x, self.size = g, x, size
-        self.n = np.bincount(g, minlength=size)
+        gi = g.astype(np.intp)  # bincount takes only the native int (int32 in the browser)
+        self.n = np.bincount(gi, minlength=size)
         with np.errstate(invalid="ignore", divide="ignore"):
-            self.mean = np.bincount(g, weights=x, minlength=size) / self.n
+            self.mean = np.bincount(gi, weights=x, minlength=size) / self.n
             dev = x - self.mean[g]
-            self.var = np.bincount(g, weights=dev * dev, minlength=size) / (self.n - 1)
+            self.var = np.bincount(gi, weights=dev * dev, minlength=size) / (self.n - 1)
 
     def draws(self, which: np.ndarray, streams: np.ndarray, resamples: int) -> np.ndarray:
         """Bootstrap means, shape (len(which), resamples), in chunks of bounded memory.

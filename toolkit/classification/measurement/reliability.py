@@ -182,7 +182,8 @@ def answer_stats(
     exact, so the variances are too.
     """
     middle = (options + 1) / 2
-    people = np.bincount(g, minlength=size).astype(float)
+    gi = g.astype(np.intp)  # bincount takes only the native int (int32 in the browser)
+    people = np.bincount(gi, minlength=size).astype(float)
     levels = np.arange(1, options + 1) - middle
     width = options + 1
     if whole:
@@ -204,9 +205,9 @@ def answer_stats(
     for j, column in enumerate(columns):
         given = ~np.isnan(column)
         value = np.where(given, column - middle, 0.0)
-        count[:, j] = np.bincount(g, weights=given, minlength=size)
-        total[:, j] = np.bincount(g, weights=value, minlength=size)
-        squares[:, j] = np.bincount(g, weights=value * value, minlength=size)
+        count[:, j] = np.bincount(gi, weights=given, minlength=size)
+        total[:, j] = np.bincount(gi, weights=value, minlength=size)
+        squares[:, j] = np.bincount(gi, weights=value * value, minlength=size)
     return people, count, total, squares
 
 
