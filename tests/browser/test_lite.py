@@ -52,7 +52,12 @@ def _open_and_run(page: object, url: str) -> None:
     ).first.wait_for(timeout=START)
     page.get_by_role("menuitem", name="Run", exact=True).click()  # type: ignore[attr-defined]
     page.locator('li[data-command="runmenu:run-all"]').click()  # type: ignore[attr-defined]
-    page.locator(".jupyter-widgets").first.wait_for(timeout=START)  # type: ignore[attr-defined]
+    # The first widget, or an error in its place (said at once, not after the time limit).
+    page.wait_for_function(  # type: ignore[attr-defined]
+        f"() => !!document.querySelector('.jupyter-widgets') || ({ERRORS_JS})().length > 0",
+        timeout=START,
+    )
+    assert page.evaluate(ERRORS_JS) == []  # type: ignore[attr-defined]
     page.wait_for_function(BUSY_JS, timeout=START)  # type: ignore[attr-defined]
 
 
