@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..records import records
 from ..report import esc, table_html
 from ._autosave import Autosave
 from ._base import (
@@ -141,7 +142,7 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
     def from_frame(frame: pd.DataFrame) -> list[dict[str, Any]]:
         return [
             {k: (int(v) if k in _FIELDS[3:] else str(v)) for k, v in rec.items()}
-            for rec in frame[list(_FIELDS)].to_dict("records")
+            for rec in records(frame[list(_FIELDS)])
         ]
 
     fields = {
