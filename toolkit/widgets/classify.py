@@ -1,7 +1,8 @@
 """Exercise 2, "Mandatory or voluntary, contract or trust", and exercise 3, "Many views".
 
 Scoring and charts come from :mod:`toolkit.classification`,
-:mod:`toolkit.forms` and :mod:`toolkit.classification.charts`.
+:mod:`toolkit.forms`, :mod:`toolkit.classification.charts` and
+:mod:`toolkit.classification.item_charts`.
 """
 
 from __future__ import annotations
@@ -341,7 +342,8 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
     import ipywidgets as w
 
     from ..classification import classify, example_responses
-    from ..classification.charts import heuristic_map, item_profile
+    from ..classification.charts import heuristic_map
+    from ..classification.item_charts import item_profile
     from ..classification.measurement import partnership_sentences
     from ..errors import InputError
     from ._base import Confirm, button_layout, menu_layout
