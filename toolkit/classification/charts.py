@@ -127,6 +127,8 @@ def _area_layers(alt: Any, boundaries: Boundaries) -> list[Any]:
 
 def _describe_points(summary: pd.DataFrame, limit: int = 6) -> str:
     parts = []
+    # pandas-stubs types every field of an itertuples row as any scalar (bytes included).
+    row: Any
     for row in summary.head(limit).itertuples(index=False):
         name = str(row.partnership)
         if "round" in summary.columns:
@@ -310,10 +312,10 @@ def heuristic_map(
             arrows["y_mid"] = (arrows["trust_from"] + arrows["trust_to"]) / 2
             arrows["angle"] = np.degrees(
                 np.arctan2(
-                    travel["voluntary_to"] - travel["voluntary_from"],
-                    travel["trust_to"] - travel["trust_from"],
+                    (travel["voluntary_to"] - travel["voluntary_from"]).to_numpy(),
+                    (travel["trust_to"] - travel["trust_from"]).to_numpy(),
                 )
-            ).to_numpy()
+            )
             tip = [
                 alt.Tooltip("partnership:N", title=legend_title),
                 alt.Tooltip("from_round:N", title="From"),

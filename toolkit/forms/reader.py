@@ -112,7 +112,7 @@ def parse_responses(
                 allowed=f"a {role} on every row{extra}",
             )
         if role != "respondent":
-            out[role] = pd.Categorical.from_codes(role_codes, categories=categories)
+            out[role] = pd.Categorical.from_codes(role_codes, categories=categories)  # type: ignore[call-overload]  # stubs: categories as Index only
         elif missing.any() or changed or not pd.api.types.is_string_dtype(rows[header].dtype):
             lookup = np.array([*categories, None], dtype=object)
             filled = lookup[role_codes]
@@ -176,6 +176,7 @@ def _clean_text(series: pd.Series) -> tuple[np.ndarray, list[str], bool]:
 
     Works on the distinct values only, so that large files stay fast.
     """
+    uniques: pd.Index | np.ndarray
     if isinstance(series.dtype, pd.CategoricalDtype):
         # Renumber the categories in order of first appearance, as factorize does.
         raw_codes = np.asarray(series.cat.codes, dtype=np.int64)

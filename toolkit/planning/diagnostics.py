@@ -465,5 +465,9 @@ def impact_indicators(plan: PlanLike) -> pd.DataFrame:
     frame["attainment"] = attainment
     met = np.where(down, observed <= target, observed >= target)
     known = ~(np.isnan(observed) | np.isnan(target))
-    frame["met"] = pd.Series(np.where(known, met, None), index=frame.index, dtype=object)
+    frame["met"] = pd.Series(
+        np.where(known, met, None),  # type: ignore[call-overload]  # numpy stubs: no None fallback
+        index=frame.index,
+        dtype="object",
+    )
     return frame

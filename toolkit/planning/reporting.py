@@ -76,16 +76,16 @@ def check_report(
         "readiness": ready.to_dict(),
         "steps": [
             {
-                "number": int(r.number),
-                "key": r.key,
-                "name": r.name,
-                "complete": bool(r.complete),
-                "status": r.status,
-                "filled": int(r.filled),
-                "required": int(r.required),
-                "missing": list(r.missing),
+                "number": int(r["number"]),
+                "key": r["key"],
+                "name": r["name"],
+                "complete": bool(r["complete"]),
+                "status": r["status"],
+                "filled": int(r["filled"]),
+                "required": int(r["required"]),
+                "missing": list(r["missing"]),
             }
-            for r in progress.itertuples()
+            for r in records(progress)
         ],
         "risks": records(risks),
         "risk_summary": diagnostics.risk_summary(plan),

@@ -166,14 +166,14 @@ def stakeholder_summary(
         "thresholds": t,
         "dominance": [
             {
-                "level": r.level,
-                "largest": r.largest,
-                "power": float(r.power),
-                "share": json_value(float(r.share)),
-                "dominates": bool(r.dominates),
-                "threshold": float(r.threshold),
+                "level": r["level"],
+                "largest": r["largest"],
+                "power": float(r["power"]),
+                "share": r["share"],
+                "dominates": bool(r["dominates"]),
+                "threshold": float(r["threshold"]),
             }
-            for r in dom.itertuples(index=False)
+            for r in records(dom)
         ],
         "power_share": {
             s: json_value(float(p)) for s, p in zip(cov["sector"], cov["power_share"], strict=True)

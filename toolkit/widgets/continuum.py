@@ -56,7 +56,10 @@ def continuum_self_check(
         else []
     )
     root = w.VBox([*head, *boxes.values(), feedback])
-    app = ExerciseApp(root, "Continuum self-check")
-    app.checkboxes = boxes  # type: ignore[attr-defined]
-    app.feedback = feedback  # type: ignore[attr-defined]
+    app = ExerciseApp(
+        root,
+        "Continuum self-check",
+        checkboxes=boxes,
+        feedback=feedback,
+    )
     return app

@@ -439,23 +439,26 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
         models,
     ]
     root = exercise_frame("Map your stakeholders", intro, body, autosave)
-    app = ExerciseApp(root, "Map your stakeholders")
-    app.register = register  # type: ignore[attr-defined]
-    app.fields = fields  # type: ignore[attr-defined]
-    app.row = row  # type: ignore[attr-defined]
-    app.save_row = save_row  # type: ignore[attr-defined]
-    app.remove_row = remove_row  # type: ignore[attr-defined]
-    app.start_blank = start_blank  # type: ignore[attr-defined]
-    app.start_example = start_example  # type: ignore[attr-defined]
-    app.members = members  # type: ignore[attr-defined]
-    app.confirm = confirm  # type: ignore[attr-defined]
-    app.register_table = register_table  # type: ignore[attr-defined]
-    app.message = message  # type: ignore[attr-defined]
-    app.salience_table = salience_table  # type: ignore[attr-defined]
-    app.gaps = gaps  # type: ignore[attr-defined]
-    app.models = models  # type: ignore[attr-defined]
-    app.state = state  # type: ignore[attr-defined]
-    app.autosave = autosave  # type: ignore[attr-defined]
+    app = ExerciseApp(
+        root,
+        "Map your stakeholders",
+        register=register,
+        fields=fields,
+        row=row,
+        save_row=save_row,
+        remove_row=remove_row,
+        start_blank=start_blank,
+        start_example=start_example,
+        members=members,
+        confirm=confirm,
+        register_table=register_table,
+        message=message,
+        salience_table=salience_table,
+        gaps=gaps,
+        models=models,
+        state=state,
+        autosave=autosave,
+    )
     return app
 
 
