@@ -110,7 +110,7 @@ _TO_RECORDS = re.compile(r"""\.to_dict\(\s*(orient\s*=\s*)?["']records["']""")
 #: Modules allowed to iterate rows with to_dict("records"), each with the reason.
 _ROW_LOOPS = {
     # Reads rows to write sentences (the plain-words summary), not JSON records.
-    "toolkit/classification/measurement.py",
+    "toolkit/classification/measurement/words.py",
 }
 
 
