@@ -121,7 +121,7 @@ def classify_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
     side.add_class("toolkit-side")
     root = exercise_frame("Mandatory or voluntary, contract or trust", intro, [side], autosave)
     root.layout.overflow = "visible"
-    app = ExerciseApp(
+    return ExerciseApp(
         root,
         "Mandatory or voluntary, contract or trust",
         items=items,
@@ -131,7 +131,6 @@ def classify_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
         state=state,
         autosave=autosave,
     )
-    return app
 
 
 def _read_upload(name: str, content: bytes) -> Any:
@@ -559,7 +558,7 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         notes,
     ]
     root = exercise_frame("Many partners, many views", intro, body, autosave)
-    app = ExerciseApp(
+    return ExerciseApp(
         root,
         "Many partners, many views",
         partnership=partnership,
@@ -575,7 +574,6 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         state=state,
         autosave=autosave,
     )
-    return app
 
 
 def _organisation_map(result: Any, chosen: str, heuristic_map: Any) -> Any:

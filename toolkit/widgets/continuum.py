@@ -56,10 +56,9 @@ def continuum_self_check(
         else []
     )
     root = w.VBox([*head, *boxes.values(), feedback])
-    app = ExerciseApp(
+    return ExerciseApp(
         root,
         "Continuum self-check",
         checkboxes=boxes,
         feedback=feedback,
     )
-    return app

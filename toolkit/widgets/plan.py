@@ -495,7 +495,7 @@ def plan_builder(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         "done, save the plan or make a printable worksheet on the last tab.</p>"
     )
     root = exercise_frame("Plan in six steps", intro, [title, progress, tabs, status], autosave)
-    app = ExerciseApp(
+    return ExerciseApp(
         root,
         "Plan in six steps",
         title_box=title,
@@ -511,7 +511,6 @@ def plan_builder(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         state=state,
         autosave=autosave,
     )
-    return app
 
 
 def _data_link(text: str, name: str, mime: str, what: str) -> str:

@@ -135,7 +135,7 @@ def spot_the_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
         [*rows, score_box, second, self_check.widget],
         autosave,
     )
-    app = ExerciseApp(
+    return ExerciseApp(
         root,
         "Spot the partnership",
         choices=choices,
@@ -144,7 +144,6 @@ def spot_the_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
         self_check=self_check,
         autosave=autosave,
     )
-    return app
 
 
 def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
@@ -266,7 +265,7 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
     root = exercise_frame(
         "Why did it fail?", intro, [*rows, score_box, own, *risk_rows, risk_feedback], autosave
     )
-    app = ExerciseApp(
+    return ExerciseApp(
         root,
         "Why did it fail?",
         reasons=reasons,
@@ -277,7 +276,6 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
         risk_feedback=risk_feedback,
         autosave=autosave,
     )
-    return app
 
 
 def _risk_text(summary: dict[str, Any], names: dict[str, str]) -> str:

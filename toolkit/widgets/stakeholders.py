@@ -439,7 +439,7 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
         models,
     ]
     root = exercise_frame("Map your stakeholders", intro, body, autosave)
-    app = ExerciseApp(
+    return ExerciseApp(
         root,
         "Map your stakeholders",
         register=register,
@@ -459,7 +459,6 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
         state=state,
         autosave=autosave,
     )
-    return app
 
 
 def _recommendations_html(analysed: Any) -> str:

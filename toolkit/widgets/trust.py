@@ -275,7 +275,7 @@ def trust_game(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         note,
     ]
     root = exercise_frame("The trust game", intro, body, autosave)
-    app = ExerciseApp(
+    return ExerciseApp(
         root,
         "The trust game",
         controls=controls,
@@ -286,4 +286,3 @@ def trust_game(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         state=state,
         autosave=autosave,
     )
-    return app
