@@ -9,7 +9,8 @@ import os
 from typing import Any
 
 from ..records import records
-from ..report import esc, table_html
+from ..report import esc
+from ..reports.render import table_html
 from ._autosave import Autosave
 from ._base import (
     Confirm,
