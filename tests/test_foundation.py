@@ -220,13 +220,14 @@ def test_vendored_bundle_matches_altair() -> None:
 # --- reports ----------------------------------------------------------------------------
 
 
-def test_html_page_inlines_charts_only_when_needed() -> None:
+def test_report_page_inlines_charts_only_when_needed() -> None:
     from toolkit.charts import continuum_chart
-    from toolkit.report import chart_html, html_page
+    from toolkit.reports import Paragraph, Report, Section, render_html
+    from toolkit.reports.document import chart_block
 
-    plain = html_page("T", "<p>x</p>")
+    plain = render_html(Report("T", [], [Section("s", "S", [Paragraph("x")])]))
     assert "<script" not in plain
-    page = html_page("T", chart_html(continuum_chart()))
+    page = render_html(Report("T", [], [Section("s", "S", [chart_block(continuum_chart())])]))
     assert "window.vegaEmbed=" in page and "toolkit-vega-spec" in page
     assert "http://" not in page.split("<body>")[1].replace("http://www.w3.org", "")
 

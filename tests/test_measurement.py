@@ -17,9 +17,6 @@ from hypothesis import strategies as st
 
 from toolkit.classification import Boundaries, classify, example_responses
 from toolkit.classification.measurement import (
-    _agreement_text,
-    _position_text,
-    _travel_text,
     agreement,
     agreement_sentence,
     between_modes,
@@ -29,6 +26,11 @@ from toolkit.classification.measurement import (
     how_to_read,
     position_words,
     travel_sentence,
+)
+from toolkit.classification.measurement.tables import (
+    _agreement_text,
+    _position_text,
+    _travel_text,
 )
 
 NAN = float("nan")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import toolkit
 
@@ -232,3 +233,29 @@ def test_widgets_api_is_pinned() -> None:
     assert sorted(toolkit.widgets.__all__) == WIDGETS_API
     for name in toolkit.widgets.__all__:
         assert callable(getattr(toolkit.widgets, name)), name
+
+
+def test_pages_and_tables_come_from_templates_not_f_strings() -> None:
+    """Rule 3 of the layout: every HTML page and table is rendered by a Jinja2 template
+    (autoescape on); no f-string or string concatenation in the toolkit spells one."""
+    import ast
+
+    page_or_table = ("<!doctype", "<html", "<table", "<tr>", "<td", "<th ", "<th>", "<thead")
+    found = []
+    for path in sorted(Path(toolkit.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            # Markup being built: the literal parts of f-strings and of "+" joins.
+            if isinstance(node, ast.JoinedStr):
+                parts = node.values
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+                parts = [node.left, node.right]
+            else:
+                continue
+            text = " ".join(
+                p.value.lower()
+                for p in parts
+                if isinstance(p, ast.Constant) and isinstance(p.value, str)
+            )
+            if any(tag in text for tag in page_or_table):
+                found.append(f"{path.relative_to(path.parents[1])}:{node.lineno}")
+    assert found == [], f"HTML pages or tables built in Python strings: {found}"

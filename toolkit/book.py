@@ -168,15 +168,10 @@ def landing_redirect_html(target: str, *, title: str, language: str = "en") -> s
     >>> '<h1>A &amp; B</h1>' in html and 'url=book/welcome.html' in html and '<main>' in html
     True
     """
-    return (
-        f'<!DOCTYPE html>\n<html lang="{esc(language)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n"
-        f'<meta http-equiv="Refresh" content="0; url={esc(target)}">\n'
-        f'<link rel="canonical" href="{esc(target)}">\n</head>\n'
-        f"<body>\n<main>\n<h1>{esc(title)}</h1>\n"
-        f'<p><a href="{esc(target)}">Open the course</a></p>\n</main>\n</body>\n</html>\n'
-    )
+    from .reports.render import html_environment
+
+    template = html_environment().get_template("redirect.html")
+    return template.render(target=target, title=title, lang=language)
 
 
 def _write_landing_redirect(app: Any, exception: BaseException | None) -> None:

@@ -122,7 +122,7 @@ def spec_html(spec: dict[str, Any] | str, *, element_id: str | None = None) -> s
     as JSON in a non-executable ``<script type="application/json">`` whose
     ``<``, ``>`` and ``&`` are escaped, so no string in the data can close the
     tag. The page must load ``toolkit-charts.js`` (the book does on every page;
-    :func:`toolkit.report.html_page` inlines it).
+    the report pages of :mod:`toolkit.reports` inline it).
 
     >>> out = spec_html({"description": "Two <b>bars</b>", "mark": "bar"}, element_id="c1")
     >>> "&lt;b&gt;bars&lt;/b&gt;" in out and "<b>" not in out

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from toolkit.classification.charts import heuristic_explorer
-from toolkit.report import chart_html, html_page
+from toolkit.reports import Report, Section, render_html
+from toolkit.reports.document import chart_block
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +29,8 @@ def move(page, name: str, value: float) -> None:
 
 
 def test_sliders_move_the_point_between_areas(browser, tmp_path):
-    page_html = html_page("Explorer", chart_html(heuristic_explorer(0.5, 0.5)))
+    chart = chart_block(heuristic_explorer(0.5, 0.5))
+    page_html = render_html(Report("Explorer", [], [Section("explorer", "Explorer", [chart])]))
     context = browser.new_context()
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))

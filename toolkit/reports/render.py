@@ -22,7 +22,7 @@ from typing import Any
 from .document import Bullets, Chart, Choices, Group, Heading, Paragraph, Report, Table, WriteIn
 from .humanise import cell_text
 
-__all__ = ["html_environment", "md_text", "page", "render_html", "render_markdown"]
+__all__ = ["html_environment", "md_text", "page", "render_html", "render_markdown", "table_html"]
 
 
 def md_text(value: Any) -> str:
@@ -45,6 +45,48 @@ def _md_cell(value: Any, kind: str = "text") -> str:
             for o in value.options
         )
     return cell_text(value, kind)
+
+
+def _plain(value: Any) -> str:
+    """A cell of a widget's table: blank for a missing value, two decimals for a float."""
+    if value is None:
+        return ""
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def table_html(frame: Any, *, caption: str | None = None, index: bool = False) -> str:
+    """A DataFrame as a plain HTML table for a widget, every header and cell escaped.
+
+    Reports use :class:`~toolkit.reports.document.Table` blocks instead (headings,
+    kinds, cards on phones); this is the small table a widget shows beside its controls.
+
+    >>> import pandas as pd
+    >>> out = table_html(pd.DataFrame({"name": ["<b>x</b>"]}), caption="People")
+    >>> out[:60]
+    '<table><caption>People</caption><thead><tr><th scope="col">n'
+    >>> "<td>&lt;b&gt;x&lt;/b&gt;</td>" in out
+    True
+    """
+    data = frame.reset_index() if index else frame
+    return (
+        html_environment()
+        .get_template("table.html")
+        .render(
+            caption=caption,
+            columns=list(data.columns),
+            rows=list(data.itertuples(index=False, name=None)),
+        )
+        .strip()
+    )
 
 
 def _kind(block: Any) -> str:
@@ -88,6 +130,7 @@ def _environment(autoescape: bool) -> Any:
     )
     env.filters["cell"] = cell_text if autoescape else _md_cell
     env.filters["md"] = md_text
+    env.filters["plain"] = _plain
     env.tests["block"] = lambda block, name: _kind(block) == name
     env.globals["chart_markup"] = _chart_markup
     return env

@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..report import esc, table_html
+from ..report import esc
+from ..reports.render import table_html
 from ._autosave import Autosave
 from ._base import ExerciseApp, exercise_frame, feedback_html, show_in, wide_style
 

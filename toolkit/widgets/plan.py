@@ -26,7 +26,8 @@ from typing import Any
 
 import yaml
 
-from ..report import esc, table_html
+from ..report import esc
+from ..reports.render import table_html
 from ._autosave import Autosave
 from ._base import ExerciseApp, exercise_frame, feedback_html, wide_style
 

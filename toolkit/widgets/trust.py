@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..report import esc, table_html
+from ..report import esc
+from ..reports.render import table_html
 from ..trustgame import (
     STRATEGIES,
     describe_match,
