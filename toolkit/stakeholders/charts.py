@@ -531,7 +531,7 @@ def network_chart(
     ly = alt.Y("ly:Q", scale=scale, axis=None)
     keys = lab["key"].tolist()
 
-    def numbers(side: pd.DataFrame, align: str) -> alt.Chart:
+    def numbers(side: pd.DataFrame, align: str) -> Any:
         return (
             alt.Chart(side[["lx", "ly", "label", "key", "name"]])
             .mark_text(
