@@ -107,11 +107,6 @@ def test_records_leaves_the_frame_unchanged():
 
 
 _TO_RECORDS = re.compile(r"""\.to_dict\(\s*(orient\s*=\s*)?["']records["']""")
-#: Modules allowed to iterate rows with to_dict("records"), each with the reason.
-_ROW_LOOPS = {
-    # Reads rows to write sentences (the plain-words summary), not JSON records.
-    "toolkit/classification/measurement/words.py",
-}
 
 
 def test_no_other_module_converts_tables_to_records_itself():
@@ -119,7 +114,7 @@ def test_no_other_module_converts_tables_to_records_itself():
     offenders = []
     for path in sorted(TOOLKIT.rglob("*.py")):
         name = path.relative_to(TOOLKIT.parent).as_posix()
-        if name == "toolkit/records.py" or name in _ROW_LOOPS:
+        if name == "toolkit/records.py":
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if _TO_RECORDS.search(line) and not line.lstrip().startswith((">>>", "...")):
