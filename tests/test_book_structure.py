@@ -228,3 +228,18 @@ def test_doc_links_name_existing_pages() -> None:
             assert path.with_suffix(".md").exists() or path.with_suffix(".ipynb").exists(), (
                 f"{name}: {{doc}} link to missing {target}"
             )
+
+
+def test_questions_with_several_answers_are_worded_for_several() -> None:
+    """A question that needs several ticks never reads "Which of these is one of..."."""
+    several = 0
+    for name, text in all_markdown().items():
+        for block in SELF_CHECK.findall(text):
+            lines = block.splitlines()
+            spec = yaml.safe_load("\n".join(lines[1:]))
+            if sum(bool(o.get("correct")) for o in spec["options"]) < 2:
+                continue
+            several += 1
+            question = " ".join(spec["question"].lower().split())
+            assert not re.search(r"\bone of\b", question), f"{name} {lines[0]}: {question}"
+    assert several >= 3

@@ -10,12 +10,8 @@ import pandas as pd
 import pytest
 
 from toolkit.classification import Boundaries, classify, example_responses, score_responses
-from toolkit.classification.charts import (
-    continuum_bar,
-    heuristic_explorer,
-    heuristic_map,
-    item_profile,
-)
+from toolkit.classification.charts import heuristic_explorer, heuristic_map
+from toolkit.classification.item_charts import continuum_bar, item_profile
 from toolkit.errors import InputError
 
 
@@ -210,7 +206,8 @@ def test_heuristic_explorer_has_bound_parameters():
 
 def test_importing_the_modules_does_not_import_altair():
     code = (
-        "import sys, toolkit.classification, toolkit.classification.charts, toolkit.forms, "
+        "import sys, toolkit.classification, toolkit.classification.charts, "
+        "toolkit.classification.item_charts, toolkit.forms, "
         "toolkit.cli.classify; "
         "print(sorted(m for m in ('altair', 'ipywidgets', 'IPython') if m in sys.modules))"
     )

@@ -430,7 +430,7 @@ def test_parse_responses_does_not_mutate():
 
 
 def is_valid_scale_text(text: str) -> bool:
-    return not np.isnan(forms._scale_value(text))
+    return not np.isnan(forms.answers._scale_value(text))
 
 
 @settings(

@@ -185,3 +185,35 @@ def test_importing_chart_module_does_not_import_altair():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_labels_are_numbers_and_the_key_gives_full_names():
+    """Short numbered labels fit beside a point on a phone; the key names them in full."""
+    reg, rel = example_register(), example_relationships()
+    for spec, layers in (
+        (grid_chart(reg).to_dict(), [4]),
+        (network_chart(reg, rel).to_dict(), [2, 3]),
+    ):
+        rows = [r for i in layers for r in layer_data(spec, i)]
+        assert rows and all(r["label"].isdigit() for r in rows)
+        keys = [spec["layer"][i]["encoding"]["opacity"] for i in layers]
+        domain = keys[0]["scale"]["domain"]
+        assert all(k["scale"]["domain"] == domain for k in keys)  # one key for both layers
+        assert keys[0]["legend"]["title"] == "Key" and keys[0]["legend"]["labelLimit"] == 0
+        assert set(keys[0]["scale"]["range"]) == {1}  # the key draws nothing on the labels
+        # Numbered 1, 2, 3... with no gap, each label's number beside its full name.
+        ordered = sorted(rows, key=lambda r: int(r["label"]))
+        assert [r["label"] for r in ordered] == [str(i + 1) for i in range(len(rows))]
+        assert domain == [r["key"] for r in ordered]
+        names = set(reg["name"])
+        assert all(r["key"].split("  ", 1)[1] in names for r in rows)
+        assert all("…" not in d for d in domain)
+        assert "Neighbourhood shops association (example)" in " ".join(domain)
+    grid = grid_chart(reg).to_dict()
+    # The grid numbers the highest-rated stakeholder first.
+    assert (
+        grid["layer"][4]["encoding"]["opacity"]["scale"]["domain"][0] == "1  City council (example)"
+    )
+    # A register too large to label has no key.
+    big, _ = big_network(2000, 10)
+    assert "opacity" not in grid_chart(big, max_points=400).to_dict()["layer"][4]["encoding"]

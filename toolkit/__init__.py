@@ -46,13 +46,8 @@ if TYPE_CHECKING:  # what IDEs and type checkers see; at run time __getattr__ lo
         summarize_organizations,
         summarize_partnerships,
     )
-    from .classification.charts import (
-        MODE_COLORS,
-        continuum_bar,
-        heuristic_explorer,
-        heuristic_map,
-        item_profile,
-    )
+    from .classification.charts import MODE_COLORS, heuristic_explorer, heuristic_map
+    from .classification.item_charts import continuum_bar, item_profile
     from .continuum import (
         CONTINUUM_ITEMS,
         CONTINUUM_LEVELS,
@@ -311,8 +306,8 @@ _API: dict[str, str] = {
     "YES_NO_LABELS": "toolkit.forms",
     "COLUMN_NAMES": "toolkit.forms",
     "heuristic_map": "toolkit.classification.charts",
-    "item_profile": "toolkit.classification.charts",
-    "continuum_bar": "toolkit.classification.charts",
+    "item_profile": "toolkit.classification.item_charts",
+    "continuum_bar": "toolkit.classification.item_charts",
     "heuristic_explorer": "toolkit.classification.charts",
     "MODE_COLORS": "toolkit.classification.charts",
 }

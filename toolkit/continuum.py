@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .io import safe_csv_text
+from .records import records
 
 __all__ = [
     "CONTINUUM_ITEMS",
@@ -186,7 +187,7 @@ def continuum_report(format: str = "md") -> str:
     if format == "csv":
         return safe_csv_text(table)
     if format == "json":
-        return json.dumps({"levels": table.to_dict(orient="records")}, indent=2)
+        return json.dumps({"levels": records(table)}, indent=2)
     if format not in CONTINUUM_FORMATS:
         raise ValueError(f"format must be one of {', '.join(CONTINUUM_FORMATS)}, not {format!r}")
     lines = ["| Item | Level | Strategy | What it adds |", "|---|---|---|---|"]

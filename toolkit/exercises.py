@@ -213,8 +213,8 @@ def questionnaire_result(answers: dict[str, Any], **kwargs: Any) -> tuple[pd.Dat
     """
     from .classification import item_bank, score_responses
 
-    items = item_bank()
-    items = items[items["axis"].isin(["voluntary", "trust"])]["id"].tolist()
+    bank = item_bank()
+    items = bank[bank["axis"].isin(["voluntary", "trust"])]["id"].tolist()
     row = {"partnership": "Your partnership", "respondent": "you"}
     row |= {item: answers.get(item) for item in items}
     frame = pd.DataFrame([row])

@@ -109,7 +109,7 @@ def _plain(label: str) -> str:
 
 def _ranks_by(keys: list[object]) -> list[int]:
     """Position of each label once sorted by ``keys`` (ties keep first appearance)."""
-    order = sorted(range(len(keys)), key=lambda i: (keys[i], i))  # type: ignore[index]
+    order = sorted(range(len(keys)), key=lambda i: (keys[i], i))
     ranks = [0] * len(keys)
     for rank, i in enumerate(order):
         ranks[i] = rank

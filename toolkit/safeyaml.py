@@ -125,7 +125,8 @@ _CORE_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
 class CoreLoader(yaml.SafeLoader):
     """A SafeLoader with YAML 1.2 core-schema scalars and bounds on depth and aliases."""
 
-    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
+    # types-PyYAML declares this per instance; PyYAML reads and copies it on the class.
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}  # type: ignore[misc]  # types-PyYAML: per instance
     yaml_constructors: ClassVar[dict[Any, Any]] = dict(yaml.SafeLoader.yaml_constructors)
 
     def __init__(self, stream: str) -> None:
@@ -138,7 +139,7 @@ class CoreLoader(yaml.SafeLoader):
             raise _Fail(f"nested more than {MAX_DEPTH} levels deep", self.get_mark())
         super().fetch_flow_collection_start(TokenClass)
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:

@@ -1,6 +1,11 @@
 /* Self-check questions: plain HTML forms that give feedback without a kernel or a network. */
 (function () {
   "use strict";
+  function withoutYes(text) {
+    var rest = text.replace(/^\s*(yes|correct)\s*[.,;:!]\s*/i, "");
+    return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : text;
+  }
+
   function check(form) {
     var inputs = form.querySelectorAll("input");
     var chosen = [];
@@ -24,6 +29,9 @@
     var shown = {};
     for (var j = 0; j < chosen.length; j++) {
       var text = chosen[j].getAttribute("data-feedback");
+      // After "Correct." an option's own "Yes." or "Yes," says it again: it goes, so that
+      // three right ticks read as three reasons, not "Correct. Yes. Yes. Yes."
+      if (text && allRight) { text = withoutYes(text); }
       // the same words once, not "Yes. Yes. Yes."
       if (text && !shown[text]) {
         shown[text] = true;

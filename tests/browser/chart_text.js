@@ -4,13 +4,22 @@
   const box = svg.getBoundingClientRect();
   const natural = svg.viewBox.baseVal && svg.viewBox.baseVal.width ? svg.viewBox.baseVal.width : box.width;
   let smallest = 1e9, cut = 0;
-  const texts = Array.from(svg.querySelectorAll('text')).filter(x => x.textContent.trim());
+  // Text Vega hid (an axis label dropped for overlap has opacity 0) is not on screen.
+  const shown = x => {
+    for (let e = x; e && e !== svg; e = e.parentElement) {
+      if (getComputedStyle(e).opacity === '0' || e.getAttribute('opacity') === '0') return false;
+    }
+    return true;
+  };
+  const texts = Array.from(svg.querySelectorAll('text')).filter(x => x.textContent.trim() && shown(x));
   for (const x of texts) {
     const fs = parseFloat(getComputedStyle(x).fontSize);
     const r = x.getBoundingClientRect();
     const scale = box.width / natural;
     smallest = Math.min(smallest, fs * scale);
+    // Cut: shortened with an ellipsis, or running past the edge of the drawing (clipped).
     if (x.textContent.includes('…')) cut++;
+    else if (r.right > box.right + 1 || r.left < box.left - 1 || r.bottom > box.bottom + 1 || r.top < box.top - 1) cut++;
   }
   // overlaps between text boxes
   let overlaps = 0; const rs = texts.map(x => x.getBoundingClientRect());

@@ -13,7 +13,12 @@ PAGES = sorted(
     for p in SITE.rglob("*.html")
     # lite/ is the JupyterLite app (a third-party application, audited by tests/browser/test_lite.py
     # when it runs an exercise), not a page of the course.
-    if not p.relative_to(SITE).parts[0].startswith("_") and p.relative_to(SITE).parts[0] != "lite"
+    if not p.relative_to(SITE).parts[0].startswith("_")
+    and p.relative_to(SITE).parts[0] != "lite"
+    # index.html redirects at once to the first chapter (audited here under its own name): an
+    # audit of it races the redirect, so test_landing_page_is_a_page_before_it_redirects holds
+    # it on screen and audits it there.
+    and p.relative_to(SITE).as_posix() != "index.html"
 )
 
 

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from .conftest import ROOT, serve
+
+MEASURE = Path(__file__).with_name("chart_text.js").read_text(encoding="utf-8")
 
 SCRIPT_NAME = "<script>window.pwned=1</script>"
 IMG_NAME = "<img src=x onerror=window.pwned2=1>"
@@ -95,3 +100,40 @@ def test_report_opens_from_disk(tmp_path, browser):
         assert errors == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_report_charts_are_legible_on_a_phone_and_a_desktop(width, tmp_path, browser):
+    """The report draws the same grid and network as the course: no label cut or crowded."""
+    from toolkit.stakeholders import example_register, example_relationships
+
+    example_register().to_csv(tmp_path / "register.csv", index=False)
+    example_relationships().to_csv(tmp_path / "rel.csv", index=False)
+    res = subprocess.run(
+        [sys.executable, "-m", "toolkit", "stakeholders", str(tmp_path / "register.csv"),
+         "--relationships", str(tmp_path / "rel.csv"), "--format", "html",
+         "--out", str(tmp_path / "report.html")],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    url, server = serve(tmp_path)
+    context = browser.new_context(viewport={"width": width, "height": 740}, has_touch=width < 992)
+    try:
+        page = context.new_page()
+        page.goto(url + "report.html", wait_until="load")
+        page.wait_for_function(
+            "document.querySelectorAll('.toolkit-vega:not([data-drawn=\"yes\"])').length === 0",
+            timeout=30_000,
+        )
+        charts = page.evaluate(MEASURE)
+        names = page.locator(".toolkit-vega svg.marks").first.text_content() or ""
+    finally:
+        context.close()
+        server.shutdown()
+    assert len(charts) == 3
+    for number, chart in enumerate(charts):
+        where = f"report chart {number + 1} at {width} px: {chart}"
+        assert chart["smallest"] >= 10 and chart["overflow"] <= 0, where
+        assert chart["overlaps"] == 0 and chart["cut"] == 0, where
+    # The grid's key gives the full names, the longest one included.
+    assert "Neighbourhood shops association (example)" in names

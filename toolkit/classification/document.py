@@ -150,7 +150,8 @@ def classification_report(
     ``responses`` (the answers, as read) adds one item-by-item chart per
     partnership; ``source`` is the file's path or name (only the name is shown).
     """
-    from .charts import continuum_bar, heuristic_map, item_profile
+    from .charts import heuristic_map
+    from .item_charts import continuum_bar, item_profile
 
     name = file_name(source or getattr(result, "source", "") or "")
     summary = result.summary

@@ -92,15 +92,15 @@ def questionnaire(format: str = "md") -> str:
             continuum = row.axis == "continuum"
             rows.append(
                 {
-                    "id": row.id,
+                    "id": str(row.id),
                     "title": _title(row),
                     "type": "yes/no" if continuum else "linear scale 1-5",
                     "required": "no",
                     "options": yes_no if continuum else scale_options,
-                    "statement_a": "" if continuum else row.left_pole,
-                    "statement_b": "" if continuum else row.right_pole,
-                    "axis": row.axis,
-                    "source": row.source,
+                    "statement_a": "" if continuum else str(row.left_pole),
+                    "statement_b": "" if continuum else str(row.right_pole),
+                    "axis": str(row.axis),
+                    "source": str(row.source),
                 }
             )
         return safe_csv_text(pd.DataFrame(rows))
@@ -133,7 +133,7 @@ def questionnaire_document() -> Report:
             if axis == "continuum":
                 blocks = [
                     Paragraph(f"[{row.id}] Do the partners {row.topic}?", "strong"),
-                    Paragraph(f"Yes: {_yes_text(row.right_pole)}"),
+                    Paragraph(f"Yes: {_yes_text(str(row.right_pole))}"),
                     Choices([YES_NO_LABELS[1], YES_NO_LABELS[0]]),
                 ]
             else:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
+from ..records import records
 from . import measurement
 from .modes import DEFAULT_BOUNDARIES, MODES, Boundaries
 from .scoring import CONTINUUM_YES_SHARE, MIN_ANSWERED, score_with_answers
@@ -59,7 +58,7 @@ class Classification:
         without the figures)."""
         keys = _keys(self.summary)
         orgs: dict[tuple, list[dict[str, Any]]] = {}
-        for record in _records(self.organizations):
+        for record in records(self.organizations):
             key = tuple(record.pop(k) for k in keys)
             if "agreement_voluntary" in record:
                 record["agreement"] = {
@@ -68,7 +67,7 @@ class Classification:
                 }
             orgs.setdefault(key, []).append(record)
         partnerships = []
-        for record in _records(self.summary):
+        for record in records(self.summary):
             key = tuple(record[k] for k in keys)
             entry = {k: record[k] for k in keys}
             entry.update(
@@ -106,7 +105,7 @@ class Classification:
                 organizations=orgs.get(key, []),
             )
             partnerships.append(entry)
-        travel = _records(self.travel)
+        travel = records(self.travel)
         for record in travel:
             if "clear_change_voluntary" in record:
                 record["change_interval"] = {
@@ -121,7 +120,7 @@ class Classification:
             "reliability": _reliability(self.reliability),
             "partnerships": partnerships,
             "direction_of_travel": travel,
-            "excluded": _records(self.excluded),
+            "excluded": records(self.excluded),
             "ignored_columns": list(self.ignored_columns),
             "boundaries": self.boundaries.as_dict(),
             "settings": dict(self.settings),
@@ -151,25 +150,6 @@ def _reliability(figures: Mapping[str, Any] | None) -> dict[str, Any] | None:
         }
         for axis, f in figures.items()
     }
-
-
-def _plain(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float):
-        return None if math.isnan(value) else round(value, 4)
-    if value is pd.NA or value is pd.NaT:
-        return None
-    return value
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [
-        {str(k): _plain(v) for k, v in zip(frame.columns, row, strict=True)}
-        for row in frame.itertuples(index=False, name=None)
-    ]
 
 
 def classify(

@@ -187,8 +187,11 @@ def score_with_answers(
 
 def _objects(values: Any) -> Any:
     """Text as an object array (faster to hash); anything else unchanged."""
-    if pd.api.types.is_string_dtype(getattr(values, "dtype", None)) and not isinstance(
-        values.dtype, pd.CategoricalDtype
+    dtype = getattr(values, "dtype", None)
+    if (
+        dtype is not None
+        and pd.api.types.is_string_dtype(dtype)
+        and not isinstance(dtype, pd.CategoricalDtype)
     ):
         return np.asarray(values, dtype=object)
     return values

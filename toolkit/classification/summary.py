@@ -220,7 +220,7 @@ def _groups(
         if rows is not None:
             codes = codes[rows]
         combined = combined * (len(uniques) + 1) + codes
-    gid, uniques = pd.factorize(combined)
+    gid, group_ids = pd.factorize(combined)
     if gid.size == 0:
         return gid, 0, pd.DataFrame({k: pd.Series(dtype=str) for k in keys})
     peak = np.maximum.accumulate(gid)
@@ -229,7 +229,7 @@ def _groups(
     groups = pd.DataFrame(
         {k: _as_text(frame[k].iloc[positions]).to_numpy() for k in keys}, dtype=str
     )
-    return gid, len(uniques), groups
+    return gid, len(group_ids), groups
 
 
 def _as_text(values: pd.Series) -> pd.Series:

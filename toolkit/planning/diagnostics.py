@@ -58,6 +58,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..records import json_value
 from .plan import Plan, _as_plan
 from .progress import plan_progress
 from .steps import _data, six_steps
@@ -198,7 +199,7 @@ def risk_summary(
     else:
         level = "low"
     return {
-        "score": None if score is None else round(score, 4),
+        "score": json_value(score),
         "level": level,
         "rated": n_rated,
         "unrated": int((~rated).sum()),
@@ -414,7 +415,7 @@ def gao_summary(plan: PlanLike) -> dict[str, Any]:
         "in place": int(counts.get("in place", 0)),
         "partly in place": int(counts.get("partly in place", 0)),
         "not in place": int(counts.get("not in place", 0)),
-        "score": round(float(frame.loc[answered, "score"].mean()), 4) if answered.any() else None,
+        "score": json_value(float(frame.loc[answered, "score"].mean())) if answered.any() else None,
     }
 
 
@@ -464,5 +465,9 @@ def impact_indicators(plan: PlanLike) -> pd.DataFrame:
     frame["attainment"] = attainment
     met = np.where(down, observed <= target, observed >= target)
     known = ~(np.isnan(observed) | np.isnan(target))
-    frame["met"] = pd.Series(np.where(known, met, None), index=frame.index, dtype=object)
+    frame["met"] = pd.Series(
+        np.where(known, met, None),  # type: ignore[call-overload]  # numpy stubs: no None fallback
+        index=frame.index,
+        dtype="object",
+    )
     return frame

@@ -9,13 +9,11 @@ setbacks, indicators and the next action) as data; :func:`plan_template`,
 from __future__ import annotations
 
 import json
-import math
 import os
 from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-
+from ..records import records
 from ..reports.render import render_html, render_markdown
 from ..reports.summaries import plan_summary
 from ..reports.xlsx import workbook_bytes
@@ -78,42 +76,24 @@ def check_report(
         "readiness": ready.to_dict(),
         "steps": [
             {
-                "number": int(r.number),
-                "key": r.key,
-                "name": r.name,
-                "complete": bool(r.complete),
-                "status": r.status,
-                "filled": int(r.filled),
-                "required": int(r.required),
-                "missing": list(r.missing),
+                "number": int(r["number"]),
+                "key": r["key"],
+                "name": r["name"],
+                "complete": bool(r["complete"]),
+                "status": r["status"],
+                "filled": int(r["filled"]),
+                "required": int(r["required"]),
+                "missing": list(r["missing"]),
             }
-            for r in progress.itertuples()
+            for r in records(progress)
         ],
-        "risks": _records(risks),
+        "risks": records(risks),
         "risk_summary": diagnostics.risk_summary(plan),
-        "setbacks": {"log": _records(setbacks), "summary": diagnostics.setback_summary(plan)},
-        "indicators": _records(indicators),
-        "gao_practices": {"items": _records(gao), "summary": diagnostics.gao_summary(plan)},
+        "setbacks": {"log": records(setbacks), "summary": diagnostics.setback_summary(plan)},
+        "indicators": records(indicators),
+        "gao_practices": {"items": records(gao), "summary": diagnostics.gao_summary(plan)},
         "next": next_action(plan, require_costs=require_costs),
     }
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """DataFrame rows as JSON-ready dicts (NaN -> None, numpy scalars -> Python)."""
-    out = []
-    for row in frame.to_dict(orient="records"):
-        clean = {}
-        for k, v in row.items():
-            if isinstance(v, list | tuple):
-                clean[k] = list(v)
-            elif v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
-                clean[k] = None
-            elif hasattr(v, "item"):
-                clean[k] = v.item()
-            else:
-                clean[k] = v
-        out.append(clean)
-    return out
 
 
 def template_json() -> dict[str, Any]:

@@ -122,7 +122,7 @@ def marginal_stakeholders(
     grid = power_interest_grid(register, thresholds)
     derived = (~grid["high_power"] & grid["high_interest"]).to_numpy()
     if "marginal" in register.columns:
-        given = pd.array(register["marginal"], dtype="boolean")
+        given = register["marginal"].astype("boolean").array
         known = ~np.asarray(given.isna())
         final = np.where(known, np.asarray(given.fillna(False), dtype=bool), derived)
     else:

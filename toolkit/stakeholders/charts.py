@@ -14,6 +14,10 @@ Layouts are deterministic: the same register always gives the same picture.
   a point never crosses a quadrant line. Only the highest-rated stakeholder at
   each position is labelled (and at most ``max_labels`` in all); every point
   has a tooltip. Marginal stakeholders are drawn as triangles.
+* **Labels.** A point is labelled with a number, and a key under the chart gives
+  each number's full name (never cut): a short number fits beside a point on a
+  phone and on a desktop without running over its neighbours, where names of
+  forty characters cannot.
 * **Network.** Stakeholders sit on a circle, grouped by sector (state, market,
   civil society, with a gap between groups), within a sector by degree then
   register order; lines are relationships.
@@ -45,19 +49,45 @@ _QUADRANT_PLACES = {
 }
 
 
-#: Grid chart size in pixels; a label is cut (with an ellipsis) before it reaches the next
-#: rating's column, which is _GRID_SIZE / 5 pixels away.
+#: Grid chart size in pixels (the page's script narrows it to fit a phone, keeping it square).
 _GRID_SIZE = 560
-_LABEL_LIMIT = _GRID_SIZE // 5 - 20
+#: The key's columns: two where the chart is wide enough for two full names side by side.
+_KEY_COLUMNS = "width < 440 ? 1 : 2"
+
+
+def _key_legend(alt: Any, keys: list[str]) -> Any:
+    """An opacity channel that draws nothing but the key: one full name per label number.
+
+    Every value has opacity 1, so the labels look the same; the legend lists "1 Name" rows
+    in label order, under the chart, with no symbol and no length limit.
+    """
+    return alt.Opacity(
+        "key:N",
+        scale=alt.Scale(domain=keys, range=[1] * len(keys)),
+        legend=alt.Legend(
+            title="Key",
+            orient="bottom",
+            direction="vertical",
+            columns=alt.ExprRef(_KEY_COLUMNS),
+            labelLimit=0,
+            symbolOpacity=0,
+            symbolSize=0,
+            symbolStrokeWidth=0,
+            labelOffset=0,
+        ),
+    )
+
+
+def _numbered(labels: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """``labels`` with ``label`` the number (1, 2, ...) and ``key`` "number  full name"."""
+    numbers = [str(i + 1) for i in range(len(labels))]
+    return labels.assign(
+        label=numbers, key=[f"{n}  {name}" for n, name in zip(numbers, names, strict=True)]
+    )
 
 
 def _sector_scale(alt: Any) -> Any:
     return alt.Scale(domain=list(SECTORS), range=[SECTOR_COLORS[s] for s in SECTORS])
-
-
-def _short(series: pd.Series, width: int = 24) -> pd.Series:
-    text = series.astype(str)
-    return text.where(text.str.len() <= width, text.str.slice(0, width - 1) + "…")
 
 
 def _fmt(x: float) -> str:
@@ -147,9 +177,9 @@ def grid_chart(
         ranked["x"] = ranked["interest"] + ranked["_sx"] * (0.08 + 0.1 * col)
         ranked["y"] = ranked["power"] + ranked["_sy"] * (0.08 + 0.1 * row)
         ranked["shape"] = np.where(ranked["marginal"], "marginal", "not marginal")
-        ranked["label"] = ranked["name"]
         points = ranked.sort_index()
         labels = ranked.loc[k == 0].head(max_labels)
+        labels = _numbered(labels, labels["name"])
     x = alt.X(
         "x:Q",
         title="Interest (1-5)",
@@ -255,12 +285,17 @@ def grid_chart(
         )
     label_layer = (
         alt.Chart(
-            labels[["x", "y", "label"]]
+            labels[["x", "y", "label", "key"]]
             if len(labels)
-            else pd.DataFrame({"x": [], "y": [], "label": []})
+            else pd.DataFrame({"x": [], "y": [], "label": [], "key": []})
         )
-        .mark_text(align="left", dx=7, fontSize=10, color="#1a202c", limit=_LABEL_LIMIT)
-        .encode(x=x, y=y, text="label:N")
+        .mark_text(align="left", dx=7, fontSize=11, fontWeight="bold", color="#1a202c")
+        .encode(
+            x=x,
+            y=y,
+            text="label:N",
+            **({"opacity": _key_legend(alt, labels["key"].tolist())} if len(labels) else {}),
+        )
     )
     where = "; ".join(
         f"{q} ({_QUADRANT_PLACES[q]}): {int(counts.get(q, 0))}" for q in _QUADRANT_PLACES
@@ -276,8 +311,9 @@ def grid_chart(
         shown = len(labels)
         how = (
             f"Triangles mark the {n_marginal} marginal stakeholders. Points with equal ratings "
-            f"are spread slightly apart; {shown} labels name the highest-rated stakeholder at "
-            "each position; tap or hover over a point for its details."
+            f"are spread slightly apart; {shown} numbered labels mark the highest-rated "
+            "stakeholder at each position, and the key under the chart names them; tap or hover "
+            "over a point for its details."
         )
     description = (
         f"Power/interest grid of {n:,} stakeholders, interest across and power up; ratings of "
@@ -415,10 +451,6 @@ def network_chart(
     angle = np.pi / 2 - 2 * np.pi * (slots + 0.5) / total
     nodes["x"] = np.cos(angle).round(4)
     nodes["y"] = np.sin(angle).round(4)
-    # Labels run outwards along the radius, upright on both halves of the circle.
-    degrees = np.degrees(angle)
-    nodes["label_angle"] = np.where(nodes["x"] >= 0, -degrees, 180 - degrees) % 360
-    nodes["label"] = _short(nodes["name"], 22)
     where = nodes.set_index("name")[["x", "y"]]
     rel = relationships.loc[
         relationships["source"].isin(where.index) & relationships["target"].isin(where.index),
@@ -435,8 +467,12 @@ def network_chart(
             "y2": where.loc[rel["target"], "y"].to_numpy(),
         }
     )
+    # Numbered labels, the most central first; the key under the chart names them.
+    order = pd.Series(np.arange(len(rank)), index=rank)
     top = nodes.loc[nodes["_pos"].isin(rank[:max_labels])] if len(nodes) else nodes
-    scale = alt.Scale(domain=[-1.75, 1.75], nice=False)
+    top = top.assign(_rank=top["_pos"].map(order)).sort_values("_rank", kind="stable")
+    top = _numbered(top, top["name"])
+    scale = alt.Scale(domain=[-1.35, 1.35], nice=False)
     x = alt.X("x:Q", scale=scale, axis=None)
     y = alt.Y("y:Q", scale=scale, axis=None)
     lines = (
@@ -488,21 +524,30 @@ def network_chart(
             ],
         )
     )
-    lab = top.assign(lx=(top["x"] * 1.08).round(4), ly=(top["y"] * 1.08).round(4))[
-        ["lx", "ly", "label", "x", "label_angle"]
+    lab = top.assign(lx=(top["x"] * 1.16).round(4), ly=(top["y"] * 1.16).round(4))[
+        ["lx", "ly", "label", "key", "name", "x"]
     ]
     lx = alt.X("lx:Q", scale=scale, axis=None)
     ly = alt.Y("ly:Q", scale=scale, axis=None)
-    right = (
-        alt.Chart(lab.loc[lab["x"] >= 0])
-        .mark_text(align="left", baseline="middle", fontSize=10, limit=110)
-        .encode(x=lx, y=ly, text="label:N", angle=alt.Angle("label_angle:Q", scale=None))
-    )
-    left = (
-        alt.Chart(lab.loc[lab["x"] < 0])
-        .mark_text(align="right", baseline="middle", fontSize=10, limit=110)
-        .encode(x=lx, y=ly, text="label:N", angle=alt.Angle("label_angle:Q", scale=None))
-    )
+    keys = lab["key"].tolist()
+
+    def numbers(side: pd.DataFrame, align: str) -> Any:
+        return (
+            alt.Chart(side[["lx", "ly", "label", "key", "name"]])
+            .mark_text(
+                align=align, baseline="middle", fontSize=11, fontWeight="bold", color="#1a202c"
+            )
+            .encode(
+                x=lx,
+                y=ly,
+                text="label:N",
+                tooltip=[alt.Tooltip("name:N", title="Name")],
+                **({"opacity": _key_legend(alt, keys)} if keys else {}),
+            )
+        )
+
+    right = numbers(lab.loc[lab["x"] >= 0], "left")
+    left = numbers(lab.loc[lab["x"] < 0], "right")
     n_iso = int(net["isolate"].sum())
     n_span = int(net["boundary_spanner"].sum())
     if cut:
@@ -523,8 +568,8 @@ def network_chart(
         "society, clockwise from the top), coloured by sector and sized by power; lines are "
         f"relationships. {scope} In the whole map {n_span} stakeholders are tied to another "
         f"sector (boundary spanners) and {n_iso} {'has' if n_iso == 1 else 'have'} no "
-        f"relationship. Labels name the "
-        f"{len(lab)} most central stakeholders shown."
+        f"relationship. Numbered labels mark the {len(lab)} most central stakeholders shown, "
+        "and the key under the chart names them."
     )
     return alt.layer(lines, dots, right, left).properties(
         width=560, height=560, title=title, description=description

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..records import json_value, records
 from .analysis import analyse_stakeholders, marginal_stakeholders, power_dominance, sector_coverage
 from .network import betweenness_method, network_measures, one_way_resource_flows
 from .register import (
@@ -161,21 +162,21 @@ def stakeholder_summary(
         "missing_sectors": cov.loc[cov["status"] == "missing", "sector"].tolist(),
         "thin_sectors": cov.loc[cov["status"] == "thin", "sector"].tolist(),
         "gaps": gaps["gap"].tolist(),
-        "sector_mappings": sector_mappings(register).to_dict(orient="records"),
+        "sector_mappings": records(sector_mappings(register)),
         "thresholds": t,
         "dominance": [
             {
-                "level": r.level,
-                "largest": r.largest,
-                "power": float(r.power),
-                "share": round(float(r.share), 4),
-                "dominates": bool(r.dominates),
-                "threshold": float(r.threshold),
+                "level": r["level"],
+                "largest": r["largest"],
+                "power": float(r["power"]),
+                "share": r["share"],
+                "dominates": bool(r["dominates"]),
+                "threshold": float(r["threshold"]),
             }
-            for r in dom.itertuples(index=False)
+            for r in records(dom)
         ],
         "power_share": {
-            s: round(float(p), 4) for s, p in zip(cov["sector"], cov["power_share"], strict=True)
+            s: json_value(float(p)) for s, p in zip(cov["sector"], cov["power_share"], strict=True)
         },
         "grid": {q: int((analysed["grid"] == q).sum()) for q in GRID_QUADRANTS.values()},
         "salience": {

@@ -316,7 +316,7 @@ def validate_register(frame: pd.DataFrame, *, file: str | None = None) -> pd.Dat
     keys = _key(out["name"])
     dup = keys.duplicated(keep="first").to_numpy()
     if (i := _first(dup)) is not None:
-        first = _first((keys == keys.iloc[i]).to_numpy())
+        first = int(np.flatnonzero((keys == keys.iloc[i]).to_numpy())[0])
         raise InputError(
             "duplicate name",
             file=file,
@@ -363,7 +363,8 @@ def validate_register(frame: pd.DataFrame, *, file: str | None = None) -> pd.Dat
                 value=flags.iloc[i],
                 allowed="yes, no, or blank to derive it from power and interest",
             )
-        out["marginal"] = pd.array(np.where(yes, True, np.where(no, False, None)), dtype="boolean")
+        marginal = np.where(yes, True, np.where(no, False, None))  # type: ignore[call-overload]  # numpy stubs: no None fallback
+        out["marginal"] = pd.array(marginal, dtype="boolean")
     else:
         out["marginal"] = pd.array([None] * len(out), dtype="boolean")
     for column in ("resources", "notes"):

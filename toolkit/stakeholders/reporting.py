@@ -8,13 +8,13 @@ the command line: ``report(register, relationships, format="html")``.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from ..io import safe_csv_text
+from ..records import json_value, records
 from ..reports.document import Report
 from ..reports.render import render_html, render_markdown
 from ..reports.xlsx import workbook_bytes
@@ -136,28 +136,11 @@ def report(
     return to_markdown(result)
 
 
-def _plain(value: Any) -> Any:
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item"):
-        return _plain(value.item())
-    return value
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [
-        {k: _plain(v) for k, v in row.items()}
-        for row in frame.astype(object).to_dict(orient="records")
-    ]
-
-
 def to_json(result: dict[str, Any]) -> str:
     payload = {
-        "stakeholders": _records(result["table"]),
-        "summary": result["summary"],
-        "candidates": {k: _records(v) for k, v in result["candidates"].items()},
+        "stakeholders": records(result["table"]),
+        "summary": json_value(result["summary"]),
+        "candidates": {k: records(v) for k, v in result["candidates"].items()},
         "notes": result["notes"],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -68,6 +68,33 @@
     return categories(spec, x.field) * spec.width.step + 60 > available;
   }
 
+  /* A long axis title on a phone goes on several lines (Vega draws an array as lines). */
+  function wrapAxisTitles(spec, most) {
+    encodings(spec).forEach(function (e) {
+      ["x", "y"].forEach(function (c) {
+        var t = e[c] && e[c].title;
+        if (typeof t !== "string" || t.length <= most + 4) { return; }
+        var lines = [], line = "";
+        t.split(" ").forEach(function (word) {
+          if (line && (line + " " + word).length > most) { lines.push(line); line = word; }
+          else { line = line ? line + " " + word : word; }
+        });
+        if (line) { lines.push(line); }
+        e[c].title = lines;
+      });
+    });
+  }
+
+  /* Whether the category labels of a row, narrowed to fit, would run into each other:
+   * horizontal labels as wide as their limit (Vega's default 180 px) in narrower columns. */
+  function labelsTooWide(spec, available) {
+    var x = encodings(spec).map(function (e) { return e.x; }).filter(discrete)[0];
+    if (!x || (x.axis && x.axis.labelAngle !== undefined && x.axis.labelAngle !== 0)) { return false; }
+    var limit = x.axis && typeof x.axis.labelLimit === "number" ? x.axis.labelLimit : 180;
+    var column = (available - 72) / Math.max(categories(spec, x.field), 1);
+    return limit > column;
+  }
+
   /* The same chart turned a quarter: the row of categories becomes a column, read top down. */
   function vertical(spec, available) {
     var oldHeight = spec.height;
@@ -112,10 +139,18 @@
       spec.config.legend = spec.config.legend || {};
       if (!spec.config.legend.orient) { spec.config.legend.orient = "bottom"; }
       spec.config.legend.labelLimit = spec.config.legend.labelLimit || available - 60;
-      if (!spec.config.legend.columns) { spec.config.legend.columns = 2; }
+      // One column: under a narrow plot two columns of entries run past its right edge.
+      if (!spec.config.legend.columns) { spec.config.legend.columns = 1; }
+      // Several legends under the plot are stacked, not set side by side past its right edge.
+      if (!spec.config.legend.layout) {
+        spec.config.legend.layout = {bottom: {direction: "vertical", anchor: "start"}};
+      }
+      // The title starts at the chart's left edge, not centred over a plot narrower than it.
+      spec.config.title = Object.assign({anchor: "start", frame: "bounds"}, spec.config.title || {});
+      wrapAxisTitles(spec, 24);
     }
     if (stepTooWide(spec, available)) {
-      if (narrow) {
+      if (narrow || labelsTooWide(spec, available)) {
         spec = vertical(spec, available);
       } else {  // a row of categories wider than the column: the row narrows to fit
         spec.width = available - 12;

@@ -223,7 +223,7 @@ class Autosave:
 
     # --- asking first, and undo --------------------------------------------------------
 
-    def confirm(self, question: str, yes: str, no: str, action: Callable[[], None]) -> None:
+    def confirm(self, question: str, yes: str, no: str, action: Callable[[], object]) -> None:
         """Ask ``question`` with two buttons; run ``action()`` only on ``yes``."""
         self.asking.ask(
             question, yes, no, action, on_no=lambda: self._set_status("Nothing was changed.")

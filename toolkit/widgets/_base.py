@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..report import esc
 
@@ -153,11 +153,20 @@ class ExerciseApp:
     ``text/html`` note from :func:`kernel_note_html`, which the book shows
     because its configuration drops widget views (there is no kernel behind
     them on a static page), and a short, stable ``text/plain``.
+
+    ``parts`` are the exercise's widgets and state, kept as attributes (``app.tabs``,
+    ``app.state``, ``app.autosave``...) so that tests and notebooks can reach them.
     """
 
-    def __init__(self, widget: Any, title: str) -> None:
+    def __init__(self, widget: Any, title: str, **parts: Any) -> None:
         self.widget = widget
         self.title = title
+        for name, value in parts.items():
+            setattr(self, name, value)
+
+    if TYPE_CHECKING:
+        # For the type checker only: an exercise has the attributes given as ``parts``.
+        def __getattr__(self, name: str) -> Any: ...
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         data = dict(self.widget._repr_mimebundle_(**kwargs))

@@ -1,7 +1,8 @@
 """Exercise 2, "Mandatory or voluntary, contract or trust", and exercise 3, "Many views".
 
 Scoring and charts come from :mod:`toolkit.classification`,
-:mod:`toolkit.forms` and :mod:`toolkit.classification.charts`.
+:mod:`toolkit.forms`, :mod:`toolkit.classification.charts` and
+:mod:`toolkit.classification.item_charts`.
 """
 
 from __future__ import annotations
@@ -77,8 +78,8 @@ def classify_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
                 style=wide_style(),
                 layout=w.Layout(width="max-content"),
             )
-            items[row.id] = menu
-            autosave.bind(row.id, menu)
+            items[str(row.id)] = menu
+            autosave.bind(str(row.id), menu)
             poles = (
                 '<div class="toolkit-poles"><p><strong>Left (1):</strong> '
                 f"{esc(row.left_pole)}</p><p><strong>Right (5):</strong> "
@@ -121,14 +122,16 @@ def classify_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
     side.add_class("toolkit-side")
     root = exercise_frame("Mandatory or voluntary, contract or trust", intro, [side], autosave)
     root.layout.overflow = "visible"
-    app = ExerciseApp(root, "Mandatory or voluntary, contract or trust")
-    app.items = items  # type: ignore[attr-defined]
-    app.tabs = tabs  # type: ignore[attr-defined]
-    app.side = side  # type: ignore[attr-defined]
-    app.feedback = feedback  # type: ignore[attr-defined]
-    app.state = state  # type: ignore[attr-defined]
-    app.autosave = autosave  # type: ignore[attr-defined]
-    return app
+    return ExerciseApp(
+        root,
+        "Mandatory or voluntary, contract or trust",
+        items=items,
+        tabs=tabs,
+        side=side,
+        feedback=feedback,
+        state=state,
+        autosave=autosave,
+    )
 
 
 def _read_upload(name: str, content: bytes) -> Any:
@@ -210,7 +213,7 @@ def kept_responses(data: Any) -> dict[str, Any]:
         [None if (isinstance(v, float) and v != v) or v is None else v for v in row]
         for row in frame.itertuples(index=False, name=None)
     ]
-    rows = [[v.item() if hasattr(v, "item") else v for v in row] for row in rows]
+    rows = [[v if v is None or not hasattr(v, "item") else v.item() for v in row] for row in rows]
     rows = [
         [
             str(v) if i < 3 and v is not None and columns[i] != "respondent" else v
@@ -342,7 +345,8 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
     import ipywidgets as w
 
     from ..classification import classify, example_responses
-    from ..classification.charts import heuristic_map, item_profile
+    from ..classification.charts import heuristic_map
+    from ..classification.item_charts import item_profile
     from ..classification.measurement import partnership_sentences
     from ..errors import InputError
     from ._base import Confirm, button_layout, menu_layout
@@ -555,20 +559,22 @@ def many_views(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         notes,
     ]
     root = exercise_frame("Many partners, many views", intro, body, autosave)
-    app = ExerciseApp(root, "Many partners, many views")
-    app.partnership = partnership  # type: ignore[attr-defined]
-    app.upload = upload  # type: ignore[attr-defined]
-    app.use_example = use_example  # type: ignore[attr-defined]
-    app.confirm = confirm  # type: ignore[attr-defined]
-    app.message = message  # type: ignore[attr-defined]
-    app.views = views  # type: ignore[attr-defined]
-    app.differences = differences  # type: ignore[attr-defined]
-    app.travel = travel  # type: ignore[attr-defined]
-    app.figures = figures  # type: ignore[attr-defined]
-    app.notes = notes  # type: ignore[attr-defined]
-    app.state = state  # type: ignore[attr-defined]
-    app.autosave = autosave  # type: ignore[attr-defined]
-    return app
+    return ExerciseApp(
+        root,
+        "Many partners, many views",
+        partnership=partnership,
+        upload=upload,
+        use_example=use_example,
+        confirm=confirm,
+        message=message,
+        views=views,
+        differences=differences,
+        travel=travel,
+        figures=figures,
+        notes=notes,
+        state=state,
+        autosave=autosave,
+    )
 
 
 def _organisation_map(result: Any, chosen: str, heuristic_map: Any) -> Any:

@@ -56,7 +56,9 @@ def continuum_self_check(
         else []
     )
     root = w.VBox([*head, *boxes.values(), feedback])
-    app = ExerciseApp(root, "Continuum self-check")
-    app.checkboxes = boxes  # type: ignore[attr-defined]
-    app.feedback = feedback  # type: ignore[attr-defined]
-    return app
+    return ExerciseApp(
+        root,
+        "Continuum self-check",
+        checkboxes=boxes,
+        feedback=feedback,
+    )

@@ -496,20 +496,22 @@ def plan_builder(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         "done, save the plan or make a printable worksheet on the last tab.</p>"
     )
     root = exercise_frame("Plan in six steps", intro, [title, progress, tabs, status], autosave)
-    app = ExerciseApp(root, "Plan in six steps")
-    app.title_box = title  # type: ignore[attr-defined]
-    app.controls = controls  # type: ignore[attr-defined]
-    app.problems = problems  # type: ignore[attr-defined]
-    app.tabs = tabs  # type: ignore[attr-defined]
-    app.progress = progress  # type: ignore[attr-defined]
-    app.status = status  # type: ignore[attr-defined]
-    app.save = save  # type: ignore[attr-defined]
-    app.export = export  # type: ignore[attr-defined]
-    app.files = files  # type: ignore[attr-defined]
-    app.plan = lambda: state["plan"]  # type: ignore[attr-defined]
-    app.state = state  # type: ignore[attr-defined]
-    app.autosave = autosave  # type: ignore[attr-defined]
-    return app
+    return ExerciseApp(
+        root,
+        "Plan in six steps",
+        title_box=title,
+        controls=controls,
+        problems=problems,
+        tabs=tabs,
+        progress=progress,
+        status=status,
+        save=save,
+        export=export,
+        files=files,
+        plan=lambda: state["plan"],
+        state=state,
+        autosave=autosave,
+    )
 
 
 def _data_link(text: str, name: str, mime: str, what: str) -> str:

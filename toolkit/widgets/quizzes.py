@@ -100,20 +100,21 @@ def spot_the_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
         score_box.value = _score_html(*score(results))
 
     for number, row in enumerate(cases.itertuples(), start=1):
+        row_id = str(row.id)
         radio = w.RadioButtons(
             options=[(level.capitalize(), level) for level in SPOT_LEVELS],
             value=None,
             description=f"Case {number} level:",
             style=wide_style(),
         )
-        choices[row.id] = radio
-        feedback[row.id] = w.HTML()
-        autosave.bind(f"case:{row.id}", radio)
+        choices[row_id] = radio
+        feedback[row_id] = w.HTML()
+        autosave.bind(f"case:{row_id}", radio)
         radio.observe(update, names="value")
-        rows.append(w.VBox([w.HTML(_case_html(row, number)), radio, feedback[row.id]]))
+        rows.append(w.VBox([w.HTML(_case_html(row, number)), radio, feedback[row_id]]))
 
     self_check = continuum_self_check(intro=False)
-    for item, box in self_check.checkboxes.items():  # type: ignore[attr-defined]
+    for item, box in self_check.checkboxes.items():
         autosave.bind(f"self-check:{item}", box)
     autosave.restore()
     update()
@@ -134,13 +135,15 @@ def spot_the_partnership(folder: str | os.PathLike[str] | None = None) -> Exerci
         [*rows, score_box, second, self_check.widget],
         autosave,
     )
-    app = ExerciseApp(root, "Spot the partnership")
-    app.choices = choices  # type: ignore[attr-defined]
-    app.feedback = feedback  # type: ignore[attr-defined]
-    app.score = score_box  # type: ignore[attr-defined]
-    app.self_check = self_check  # type: ignore[attr-defined]
-    app.autosave = autosave  # type: ignore[attr-defined]
-    return app
+    return ExerciseApp(
+        root,
+        "Spot the partnership",
+        choices=choices,
+        feedback=feedback,
+        score=score_box,
+        self_check=self_check,
+        autosave=autosave,
+    )
 
 
 def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
@@ -175,19 +178,21 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
     def update(_change: Any = None) -> None:
         results = []
         for row in cases.itertuples():
+            row_id = str(row.id)
             parts = []
-            if row.id in reasons:
-                result = check_failure_reason(row.id, reasons[row.id].value)
+            if row_id in reasons:
+                result = check_failure_reason(row_id, reasons[row_id].value)
                 parts.append(result)
                 results.append(result)
-            if row.id in responses:
-                result = check_setback_response(row.id, responses[row.id].value)
+            if row_id in responses:
+                result = check_setback_response(row_id, responses[row_id].value)
                 parts.append(result)
                 results.append(result)
-            feedback[row.id].value = case_feedback_html(parts, row.explanation)
+            feedback[row_id].value = case_feedback_html(parts, str(row.explanation))
         score_box.value = _score_html(*score(results))
 
     for number, row in enumerate(cases.itertuples(), start=1):
+        row_id = str(row.id)
         controls = []
         if row.reasons:
             menu = w.Dropdown(
@@ -197,8 +202,8 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
                 style=wide_style(),
                 layout=w.Layout(width="max-content"),
             )
-            reasons[row.id] = menu
-            autosave.bind(f"reason:{row.id}", menu)
+            reasons[row_id] = menu
+            autosave.bind(f"reason:{row_id}", menu)
             menu.observe(update, names="value")
             controls.append(menu)
         if row.response is not None:
@@ -208,12 +213,12 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
                 description=f"Case {number} response:",
                 style=wide_style(),
             )
-            responses[row.id] = radio
-            autosave.bind(f"response:{row.id}", radio)
+            responses[row_id] = radio
+            autosave.bind(f"response:{row_id}", radio)
             radio.observe(update, names="value")
             controls.append(radio)
-        feedback[row.id] = w.HTML()
-        rows.append(w.VBox([w.HTML(_case_html(row, number)), *controls, feedback[row.id]]))
+        feedback[row_id] = w.HTML()
+        rows.append(w.VBox([w.HTML(_case_html(row, number)), *controls, feedback[row_id]]))
 
     rating_options = [("Not rated", -1), ("No risk", 0), ("Some risk", 1), ("Serious risk", 2)]
     ratings: dict[str, Any] = {}
@@ -230,6 +235,7 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
 
     risk_rows = []
     for row in table.itertuples():
+        row_id = str(row.id)
         menu = w.Dropdown(
             options=rating_options,
             value=-1,
@@ -237,8 +243,8 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
             style=wide_style(),
             layout=w.Layout(width="max-content"),
         )
-        ratings[row.id] = menu
-        autosave.bind(f"risk:{row.id}", menu)
+        ratings[row_id] = menu
+        autosave.bind(f"risk:{row_id}", menu)
         menu.observe(update_risks, names="value")
         risk_rows.append(w.VBox([menu, w.HTML(f"<p><small>{esc(row.question)}</small></p>")]))
 
@@ -259,15 +265,17 @@ def why_did_it_fail(folder: str | os.PathLike[str] | None = None) -> ExerciseApp
     root = exercise_frame(
         "Why did it fail?", intro, [*rows, score_box, own, *risk_rows, risk_feedback], autosave
     )
-    app = ExerciseApp(root, "Why did it fail?")
-    app.reasons = reasons  # type: ignore[attr-defined]
-    app.responses = responses  # type: ignore[attr-defined]
-    app.feedback = feedback  # type: ignore[attr-defined]
-    app.score = score_box  # type: ignore[attr-defined]
-    app.ratings = ratings  # type: ignore[attr-defined]
-    app.risk_feedback = risk_feedback  # type: ignore[attr-defined]
-    app.autosave = autosave  # type: ignore[attr-defined]
-    return app
+    return ExerciseApp(
+        root,
+        "Why did it fail?",
+        reasons=reasons,
+        responses=responses,
+        feedback=feedback,
+        score=score_box,
+        ratings=ratings,
+        risk_feedback=risk_feedback,
+        autosave=autosave,
+    )
 
 
 def _risk_text(summary: dict[str, Any], names: dict[str, str]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..records import records
 from ..report import esc
 from ..reports.render import table_html
 from ._autosave import Autosave
@@ -142,7 +143,7 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
     def from_frame(frame: pd.DataFrame) -> list[dict[str, Any]]:
         return [
             {k: (int(v) if k in _FIELDS[3:] else str(v)) for k, v in rec.items()}
-            for rec in frame[list(_FIELDS)].to_dict("records")
+            for rec in records(frame[list(_FIELDS)])
         ]
 
     fields = {
@@ -439,24 +440,26 @@ def map_stakeholders(folder: str | os.PathLike[str] | None = None) -> ExerciseAp
         models,
     ]
     root = exercise_frame("Map your stakeholders", intro, body, autosave)
-    app = ExerciseApp(root, "Map your stakeholders")
-    app.register = register  # type: ignore[attr-defined]
-    app.fields = fields  # type: ignore[attr-defined]
-    app.row = row  # type: ignore[attr-defined]
-    app.save_row = save_row  # type: ignore[attr-defined]
-    app.remove_row = remove_row  # type: ignore[attr-defined]
-    app.start_blank = start_blank  # type: ignore[attr-defined]
-    app.start_example = start_example  # type: ignore[attr-defined]
-    app.members = members  # type: ignore[attr-defined]
-    app.confirm = confirm  # type: ignore[attr-defined]
-    app.register_table = register_table  # type: ignore[attr-defined]
-    app.message = message  # type: ignore[attr-defined]
-    app.salience_table = salience_table  # type: ignore[attr-defined]
-    app.gaps = gaps  # type: ignore[attr-defined]
-    app.models = models  # type: ignore[attr-defined]
-    app.state = state  # type: ignore[attr-defined]
-    app.autosave = autosave  # type: ignore[attr-defined]
-    return app
+    return ExerciseApp(
+        root,
+        "Map your stakeholders",
+        register=register,
+        fields=fields,
+        row=row,
+        save_row=save_row,
+        remove_row=remove_row,
+        start_blank=start_blank,
+        start_example=start_example,
+        members=members,
+        confirm=confirm,
+        register_table=register_table,
+        message=message,
+        salience_table=salience_table,
+        gaps=gaps,
+        models=models,
+        state=state,
+        autosave=autosave,
+    )
 
 
 def _recommendations_html(analysed: Any) -> str:

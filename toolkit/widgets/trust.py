@@ -276,12 +276,14 @@ def trust_game(folder: str | os.PathLike[str] | None = None) -> ExerciseApp:
         note,
     ]
     root = exercise_frame("The trust game", intro, body, autosave)
-    app = ExerciseApp(root, "The trust game")
-    app.controls = controls  # type: ignore[attr-defined]
-    app.feedback = feedback  # type: ignore[attr-defined]
-    app.note = note  # type: ignore[attr-defined]
-    app.run_tournament = run  # type: ignore[attr-defined]
-    app.tournament_result = result  # type: ignore[attr-defined]
-    app.state = state  # type: ignore[attr-defined]
-    app.autosave = autosave  # type: ignore[attr-defined]
-    return app
+    return ExerciseApp(
+        root,
+        "The trust game",
+        controls=controls,
+        feedback=feedback,
+        note=note,
+        run_tournament=run,
+        tournament_result=result,
+        state=state,
+        autosave=autosave,
+    )

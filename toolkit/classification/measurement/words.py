@@ -260,7 +260,7 @@ def partnership_sentences(
         if travel is not None and len(travel):
             travel = travel[travel["partnership"].astype(str) == str(partnership)]
     lines = []
-    for row in summary.to_dict("records"):
+    for row in _rows(summary):
         name = str(row["partnership"]) + (f", {row['round']}" if "round" in row else "")
         position = row.get("position") or position_words(row.get("mode"))
         text = f"{name}: {position}"
@@ -273,9 +273,18 @@ def partnership_sentences(
             text += f"; {row['agreement']}"
         lines.append(text + ".")
     if travel is not None and len(travel):
-        for row in travel.to_dict("records"):
+        for row in _rows(travel):
             lines.append(
                 f"{row['partnership']}, {row['from_round']} to {row['to_round']}: "
                 f"{row['direction']}."
             )
     return lines
+
+
+def _rows(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a table as dicts, to put into words (JSON records use toolkit.records)."""
+    columns = [str(c) for c in table.columns]
+    return [
+        dict(zip(columns, values, strict=True))
+        for values in table.itertuples(index=False, name=None)
+    ]
