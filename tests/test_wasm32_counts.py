@@ -18,6 +18,7 @@ import pytest
 import toolkit.classification as classification
 import toolkit.classification.scoring as scoring
 import toolkit.classification.summary as summary_module
+import toolkit.counts as counts
 import toolkit.stakeholders as stakeholders
 import toolkit.stakeholders.network as network
 
@@ -60,7 +61,7 @@ def test_scoring_and_summaries_run_with_int32_codes(monkeypatch):
     expected_summary = classification.summarize_partnerships(expected_scored)
     expected_orgs = classification.summarize_organizations(expected_scored)
 
-    for module in (scoring, summary_module):
+    for module in (counts, scoring, summary_module):
         monkeypatch.setattr(module, "np", _wasm32_numpy())
     monkeypatch.setattr(pd, "factorize", _int32_factorize(pd.factorize))
     scored = classification.score_responses(answers)
@@ -80,7 +81,7 @@ def test_measurement_runs_with_int32_codes(monkeypatch):
 
     answers = classification.example_responses()
     expected = classification.classify(answers)
-    for module in (scoring, summary_module, intervals, reliability):
+    for module in (counts, scoring, summary_module, intervals, reliability):
         monkeypatch.setattr(module, "np", _wasm32_numpy())
     monkeypatch.setattr(pd, "factorize", _int32_factorize(pd.factorize))
     result = classification.classify(answers)
@@ -93,7 +94,21 @@ def test_network_measures_run_on_the_32_bit_platform(monkeypatch):
     relationships = stakeholders.example_relationships()
     expected = stakeholders.network_measures(register, relationships)
 
-    monkeypatch.setattr(network, "np", _wasm32_numpy())
+    for module in (counts, network):
+        monkeypatch.setattr(module, "np", _wasm32_numpy())
     got = stakeholders.network_measures(register, relationships)
 
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_every_count_goes_through_the_one_helper():
+    """No module calls np.bincount itself: toolkit.counts.bincount casts for every platform."""
+    from pathlib import Path
+
+    package = Path(counts.__file__).parent
+    callers = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "counts.py" and "np.bincount(" in path.read_text(encoding="utf-8")
+    ]
+    assert callers == []

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..continuum import CONTINUUM_ITEMS, continuum_levels
+from ..counts import bincount
 from ..errors import InputError
 from ..forms import (
     answers_to_numbers,
@@ -233,7 +234,7 @@ def _continuum_by_pattern(answers: dict[str, np.ndarray], rows: int) -> dict[str
         if item in answers:
             values = answers[item]
             code += np.where(np.isnan(values), 0, values + 1).astype(np.int64) * powers[j]
-    seen = np.bincount(code.astype(np.intp), minlength=3 ** len(CONTINUUM_ITEMS)) > 0
+    seen = bincount(code, minlength=3 ** len(CONTINUUM_ITEMS)) > 0
     patterns = np.flatnonzero(seen)
     position = np.cumsum(seen) - 1
     inverse = position[code]

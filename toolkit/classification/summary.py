@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..continuum import CONTINUUM_ITEMS, continuum_levels
+from ..counts import bincount
 from ..errors import InputError
 from ..rounds import order_rounds
 from .modes import DEFAULT_BOUNDARIES, MODES, Boundaries, _mode_codes, _mode_columns
@@ -120,9 +121,9 @@ def summarize_partnerships(
     gid, size, summary = _groups(scored, keys)
     inc = _included(scored)
     g = gid[inc]
-    n = np.bincount(g.astype(np.intp), minlength=size)
+    n = bincount(g, minlength=size)
     summary["respondents"] = n
-    summary["excluded"] = np.bincount(gid.astype(np.intp), minlength=size) - n
+    summary["excluded"] = bincount(gid, minlength=size) - n
     for axis in ("voluntary", "trust"):
         mean, spread = _mean_sd(g, scored[axis].to_numpy(dtype=float)[inc], n)
         summary[axis] = mean
@@ -140,8 +141,8 @@ def summarize_partnerships(
         boundaries,
     )
     valid = mode_index < len(MODES)
-    counts = np.bincount(
-        (g[valid] * len(MODES) + mode_index[valid]).astype(np.intp), minlength=size * len(MODES)
+    counts = bincount(
+        g[valid] * len(MODES) + mode_index[valid], minlength=size * len(MODES)
     ).reshape(size, len(MODES))
     for j, mode in enumerate(MODES):
         summary[mode] = counts[:, j]
@@ -149,10 +150,8 @@ def summarize_partnerships(
     for item in (i for i in CONTINUUM_ITEMS if i in scored.columns):
         answers = scored[item].to_numpy(dtype=float)[inc]
         answered = ~np.isnan(answers)
-        said_yes = np.bincount(
-            g[answered].astype(np.intp), weights=answers[answered] == 1, minlength=size
-        )
-        asked = np.bincount(g[answered].astype(np.intp), minlength=size)
+        said_yes = bincount(g[answered], weights=answers[answered] == 1, minlength=size)
+        asked = bincount(g[answered], minlength=size)
         with np.errstate(invalid="ignore", divide="ignore"):
             share = said_yes / asked
         yes[item] = np.where(asked > 0, (share >= continuum_yes_share).astype(float), np.nan)
@@ -171,7 +170,7 @@ def summarize_partnerships(
             summary["organizations"] = present.reshape(size, width).sum(axis=1)
         else:
             pairs = np.unique(g[known].astype(np.int64) * width + org[known])
-            summary["organizations"] = np.bincount((pairs // width).astype(np.intp), minlength=size)
+            summary["organizations"] = bincount(pairs // width, minlength=size)
     columns = [
         *keys,
         "respondents",
@@ -242,11 +241,9 @@ def _mean_sd(g: np.ndarray, x: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, n
     """Per-group mean and population standard deviation (rounded to 12 decimals)."""
     size = n.size
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.bincount(g.astype(np.intp), weights=x, minlength=size) / n
+        mean = bincount(g, weights=x, minlength=size) / n
         deviation = x - mean[g]
-        spread = np.sqrt(
-            np.bincount(g.astype(np.intp), weights=deviation * deviation, minlength=size) / n
-        )
+        spread = np.sqrt(bincount(g, weights=deviation * deviation, minlength=size) / n)
     return mean, np.round(spread, 12)
 
 
@@ -277,7 +274,7 @@ def summarize_organizations(
         return pd.DataFrame(columns=columns)
     inc = _included(scored)
     gid, size, stats = _groups(scored, [*keys, "organization"], rows=inc)
-    n = np.bincount(gid.astype(np.intp), minlength=size)
+    n = bincount(gid, minlength=size)
     stats["respondents"] = n
     for axis in ("voluntary", "trust"):
         stats[axis], _ = _mean_sd(gid, scored[axis].to_numpy(dtype=float)[inc], n)

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..counts import bincount
 from ..errors import InputError, csv_line
 from ..io import read_table, shown_path
 from .register import (
@@ -197,7 +198,7 @@ def _graph(register: pd.DataFrame, relationships: pd.DataFrame):
     order = np.argsort(src, kind="stable")
     indices = dst[order]
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(src.astype(np.intp), minlength=n), out=indptr[1:])
+    np.cumsum(bincount(src, minlength=n), out=indptr[1:])
     return n, indptr, indices, src[order]
 
 
@@ -240,13 +241,13 @@ def _brandes(
             nxt = found[owner[found] == idx]
             on = new | (dw == d + 1)
             ev, ew = vkey[on], wkey[on]
-            sigma += np.bincount(ew.astype(np.intp), weights=sigma[ev], minlength=size)
+            sigma += bincount(ew, weights=sigma[ev], minlength=size)
             levels.append((ev, ew))
             frontier, d = nxt, d + 1
         delta = np.zeros(size)
         for ev, ew in reversed(levels):
-            delta += np.bincount(
-                ev.astype(np.intp),
+            delta += bincount(
+                ev,
                 weights=sigma[ev] / sigma[ew] * (1.0 + delta[ew]),
                 minlength=size,
             )

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ...counts import bincount
 from .constants import CONFIDENCE, DEFAULT_SEED, DIGITS, RESAMPLES, T_FROM
 
 # --------------------------------------------------------------------------- random numbers
@@ -85,12 +86,11 @@ class Sample:
         if not keep.all():
             g, x = g[keep], x[keep]
         self.g, self.x, self.size = g, x, size
-        gi = g.astype(np.intp)  # bincount takes only the native int (int32 in the browser)
-        self.n = np.bincount(gi, minlength=size)
+        self.n = bincount(g, minlength=size)
         with np.errstate(invalid="ignore", divide="ignore"):
-            self.mean = np.bincount(gi, weights=x, minlength=size) / self.n
+            self.mean = bincount(g, weights=x, minlength=size) / self.n
             dev = x - self.mean[g]
-            self.var = np.bincount(gi, weights=dev * dev, minlength=size) / (self.n - 1)
+            self.var = bincount(g, weights=dev * dev, minlength=size) / (self.n - 1)
 
     def draws(self, which: np.ndarray, streams: np.ndarray, resamples: int) -> np.ndarray:
         """Bootstrap means, shape (len(which), resamples), in chunks of bounded memory.

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ...counts import bincount
 from .constants import DIGITS, OPTIONS, WEAK_ITEM
 
 # --------------------------------------------------------------------------- reliability
@@ -182,8 +183,7 @@ def answer_stats(
     exact, so the variances are too.
     """
     middle = (options + 1) / 2
-    gi = g.astype(np.intp)  # bincount takes only the native int (int32 in the browser)
-    people = np.bincount(gi, minlength=size).astype(float)
+    people = bincount(g, minlength=size).astype(float)
     levels = np.arange(1, options + 1) - middle
     width = options + 1
     if whole:
@@ -195,7 +195,7 @@ def answer_stats(
                 code = column.astype(np.intp)  # a blank's value is replaced next
             code[np.isnan(column)] = 0
             code += base
-            tables[:, j, :] = np.bincount(code, minlength=size * width).reshape(size, width)
+            tables[:, j, :] = bincount(code, minlength=size * width).reshape(size, width)
         answered = tables[:, :, 1:]
         total = np.einsum("gjk,k->gj", answered, levels)
         squares = np.einsum("gjk,k->gj", answered, levels * levels)
@@ -205,9 +205,9 @@ def answer_stats(
     for j, column in enumerate(columns):
         given = ~np.isnan(column)
         value = np.where(given, column - middle, 0.0)
-        count[:, j] = np.bincount(gi, weights=given, minlength=size)
-        total[:, j] = np.bincount(gi, weights=value, minlength=size)
-        squares[:, j] = np.bincount(gi, weights=value * value, minlength=size)
+        count[:, j] = bincount(g, weights=given, minlength=size)
+        total[:, j] = bincount(g, weights=value, minlength=size)
+        squares[:, j] = bincount(g, weights=value * value, minlength=size)
     return people, count, total, squares
 
 
