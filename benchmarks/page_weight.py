@@ -37,18 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from toolkit.book_offline import precache_files  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 KB = 1000
 LANDING_BUDGET = 400 * KB
 PAGE_BUDGET = 900 * KB
