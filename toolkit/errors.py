@@ -101,6 +101,10 @@ class InputError(ValueError):
         """Return a copy of this error that names ``file`` (when it named none)."""
         if self.file or file is None:
             return self
+        return self.with_file(file)
+
+    def with_file(self, file: str, *, problem: str | None = None) -> InputError:
+        """A copy of this error naming ``file`` (and saying ``problem`` if given), the rest kept."""
         kwargs: dict[str, Any] = {
             "file": file,
             "line": self.line,
@@ -109,7 +113,7 @@ class InputError(ValueError):
         }
         if self.has_value:
             kwargs["value"] = self.value
-        return InputError(self.problem, **kwargs)
+        return InputError(self.problem if problem is None else problem, **kwargs)
 
 
 def _show(value: Any) -> str:

@@ -145,15 +145,7 @@ def _read_upload(name: str, content: bytes) -> Any:
         try:
             return read_responses(path)
         except InputError as exc:  # name the participant's file, not the temporary copy
-            kwargs: dict[str, Any] = {
-                "file": name,
-                "line": exc.line,
-                "column": exc.column,
-                "allowed": exc.allowed,
-            }
-            if exc.has_value:
-                kwargs["value"] = exc.value
-            raise InputError(exc.problem.replace(str(path), name), **kwargs) from None
+            raise exc.with_file(name, problem=exc.problem.replace(str(path), name)) from None
 
 
 def form_problem(exc: Any, name: str) -> str:
