@@ -67,6 +67,22 @@ def _status(page: object, text: str) -> None:
     ).first.wait_for(timeout=STEP)
 
 
+def _feedback_says(page: object, text: str) -> None:
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "text => [...document.querySelectorAll('.toolkit-feedback')]"
+        ".some(e => e.textContent.includes(text))",
+        arg=text,
+        timeout=STEP,
+    )
+
+
+def _chart_drawn(page: object, scope: str) -> None:
+    """A chart inside ``scope`` drawn by JupyterLab's Vega renderer (SVG or canvas)."""
+    page.locator(  # type: ignore[attr-defined]
+        f"{scope} .vega-embed svg, {scope} .vega-embed canvas"
+    ).first.wait_for(timeout=STEP)
+
+
 def _launch_link(site: str, exercise: str) -> str:
     """The "Run in your browser" link of the exercise's page, as the participant follows it."""
     html = (Path(SITE) / "exercises" / f"{exercise}.html").read_text(encoding="utf-8")
@@ -162,16 +178,9 @@ def test_classification_draws_the_map_and_keeps_the_answers(site: str, offline_p
             page.get_by_role("tab", name="Contract or trust").click()
         menu = page.locator(".widget-dropdown").filter(has_text=f"{item} ").locator("select")
         menu.select_option(index=value)  # the scale "Not answered", 1, ..., 5 in that order
-    page.wait_for_function(
-        "text => [...document.querySelectorAll('.toolkit-feedback')]"
-        ".some(e => e.textContent.includes(text))",
-        arg=placed,
-        timeout=STEP,
-    )
+    _feedback_says(page, placed)
     # Scoring runs in WebAssembly (32-bit integers); JupyterLab's Vega renderer draws the map.
-    page.locator(
-        ".toolkit-sticky .vega-embed svg, .toolkit-sticky .vega-embed canvas"
-    ).first.wait_for(timeout=STEP)
+    _chart_drawn(page, ".toolkit-sticky")
     _status(page, "Saved your answers")
     assert page.evaluate(ERRORS_JS) == []
 
@@ -181,9 +190,7 @@ def test_classification_draws_the_map_and_keeps_the_answers(site: str, offline_p
     for item, value in answers.items():
         menu = page.locator(".widget-dropdown").filter(has_text=f"{item} ").locator("select")
         assert menu.evaluate("e => e.selectedIndex") == value, item
-    page.locator(
-        ".toolkit-sticky .vega-embed svg, .toolkit-sticky .vega-embed canvas"
-    ).first.wait_for(timeout=STEP)
+    _chart_drawn(page, ".toolkit-sticky")
     assert page.evaluate(ERRORS_JS) == []
     assert log.external == [], f"asked other hosts for: {log.external}"
 
@@ -206,15 +213,8 @@ def test_trust_game_replays_the_match_and_keeps_the_settings(
     _open_and_run(page, link_url)
     menu = page.get_by_label("Organisation B plays:")
     menu.select_option(label=STRATEGIES["tit_for_tat"])
-    page.wait_for_function(
-        "text => [...document.querySelectorAll('.toolkit-feedback')]"
-        ".some(e => e.textContent.includes(text))",
-        arg=together,
-        timeout=STEP,
-    )
-    page.locator(
-        ".toolkit-exercise .vega-embed svg, .toolkit-exercise .vega-embed canvas"
-    ).first.wait_for(timeout=STEP)
+    _feedback_says(page, together)
+    _chart_drawn(page, ".toolkit-exercise")
     _status(page, "Saved your answers")
     assert page.evaluate(ERRORS_JS) == []
 
@@ -223,12 +223,7 @@ def test_trust_game_replays_the_match_and_keeps_the_settings(
     menu = page.get_by_label("Organisation B plays:")
     shown = menu.evaluate("e => e.options[e.selectedIndex].text")  # spaces drawn as no-break
     assert shown.replace("\xa0", " ") == STRATEGIES["tit_for_tat"]
-    page.wait_for_function(
-        "text => [...document.querySelectorAll('.toolkit-feedback')]"
-        ".some(e => e.textContent.includes(text))",
-        arg=together,
-        timeout=STEP,
-    )
+    _feedback_says(page, together)
     assert page.evaluate(ERRORS_JS) == []
     assert log.external == [], f"asked other hosts for: {log.external}"
 
