@@ -20,7 +20,6 @@ file against the official lock on each build.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -32,6 +31,10 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_lite import sha256  # noqa: E402  (the build verifies with the same digest)
+
 DEST = ROOT / "lite" / "pyodide-packages"
 MANIFEST = ROOT / "lite" / "pyodide-packages.json"
 
@@ -68,14 +71,6 @@ OFFICIAL = [
 
 #: Pure-Python builds of packages whose only WebAssembly wheel is not on a registry.
 PURE_BUILDS = {"pyyaml": "PyYAML==6.0.2", "markupsafe": "MarkupSafe==3.0.2"}
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def npm_pyodide(version: str, work: Path) -> tuple[dict, str]:
