@@ -12,6 +12,12 @@ WebAssembly file is verified before use:
   downloaded by pip with ``--require-hashes``;
 * the toolkit: built from this checkout.
 
+Then every Python file is compiled to bytecode by Pyodide itself, under Node
+(``scripts/lite_compile.py``): the participant's browser no longer compiles pandas, Altair and
+IPython at each start. The lock the site ships gives the sha256 of the compiled files, which the
+sources were verified against the official ones before compiling; compiled files are cached in
+``_build/.lite-cache/compiled`` by the source's and the compiler's sha256.
+
 The kernel is told to load Pyodide from the site itself, never to look on PyPI, and to load every
 package at start from a trimmed ``pyodide-lock.json`` that lists only the files shipped, so the
 exercises run with no network once the site is loaded.
@@ -53,6 +59,7 @@ CORE_FILES = [
     "python_stdlib.zip",
     "package.json",
 ]
+COMPILER = [ROOT / "scripts" / "lite_compile.py", ROOT / "scripts" / "lite_compile.js"]
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 PLATFORM = "pyemscripten_2024_0_wasm32"
 
@@ -249,18 +256,57 @@ def wheel_entry(wheel: Path) -> dict:
     }
 
 
+# --- compiling to bytecode ------------------------------------------------------------------
+
+
+def compiled(core: Path, sources: list[tuple[Path, str, bool]]) -> dict[Path, Path]:
+    """Each ``(file, kind, keep_source)``'s compiled copy, made by Pyodide under Node."""
+    salt = hashlib.sha256(core.joinpath("package.json").read_bytes())
+    for script in COMPILER:
+        salt.update(script.read_bytes())
+    shipped: dict[Path, Path] = {}
+    jobs = []
+    for source, kind, keep_source in sources:
+        key = hashlib.sha256(salt.digest() + sha256(source).encode()).hexdigest()[:32]
+        target = CACHE / "compiled" / key / source.name
+        shipped[source] = target
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            part = target.with_name(target.name + ".part")
+            jobs.append(
+                {"kind": kind, "src": str(source), "dst": str(part), "keep_source": keep_source}
+            )
+    if jobs:
+        node = shutil.which("node")
+        if node is None:
+            raise BuildError("Node.js (node) is needed to compile the in-browser copy")
+        listing = CACHE / "compile-jobs.json"
+        listing.write_text(json.dumps(jobs), encoding="utf-8")
+        run([node, str(COMPILER[1]), str(core), str(listing)])
+        for job in jobs:
+            part = Path(job["dst"])
+            part.rename(part.with_name(part.name.removesuffix(".part")))
+    return shipped
+
+
 # --- assembling the site ---------------------------------------------------------------------
 
 
-def trimmed_lock(lock: dict, vendored: list[dict], wheels: list[Path]) -> dict:
+def trimmed_lock(
+    lock: dict, vendored: list[dict], wheels: list[Path], shipped: dict[Path, Path]
+) -> dict:
+    """The lock the site ships: the files it holds, each with the sha256 of the shipped copy."""
     packages = {}
     for entry in vendored:
         if entry["source"] == "official":
-            packages[entry["name"]] = lock["packages"][entry["name"]]
+            item = dict(lock["packages"][entry["name"]])
         else:
-            packages[entry["name"]] = wheel_entry(entry["path"])
+            item = wheel_entry(entry["path"])
+        packages[entry["name"]] = item
+        item["sha256"] = sha256(shipped.get(entry["path"], entry["path"]))
     for wheel in wheels:
         item = wheel_entry(wheel)
+        item["sha256"] = sha256(shipped[wheel])
         packages[item["name"]] = item
     for name, item in packages.items():
         missing = {canonical(d) for d in item["depends"]} - {canonical(p) for p in packages}
@@ -269,7 +315,12 @@ def trimmed_lock(lock: dict, vendored: list[dict], wheels: list[Path]) -> dict:
     return {"info": lock["info"], "packages": dict(sorted(packages.items()))}
 
 
+#: The kernel installs its own packages again unless the preload list spells them as it does.
+KERNEL_SPELLING = {"pyodide-kernel": "pyodide_kernel"}
+
+
 def lite_config(packages: list[str]) -> dict:
+    packages = [KERNEL_SPELLING.get(name, name) for name in packages]
     return {
         "jupyter-lite-schema-version": 0,
         "jupyter-config-data": {
@@ -292,8 +343,13 @@ def build(out: Path) -> None:
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     core, lock = pyodide_runtime(manifest)
     vendored = verified_vendored(manifest, lock)
-    wheels = [*pypi_wheels(), *kernel_wheels(), toolkit_wheel()]
-    trimmed = trimmed_lock(lock, vendored, wheels)
+    toolkit = toolkit_wheel()
+    wheels = [*pypi_wheels(), *kernel_wheels(), toolkit]
+    sources = [(core / "python_stdlib.zip", "stdlib", False)]
+    sources += [(e["path"], "wheel", False) for e in vendored if e["path"].suffix == ".whl"]
+    sources += [(wheel, "wheel", wheel == toolkit) for wheel in wheels]
+    shipped = compiled(core, sources)
+    trimmed = trimmed_lock(lock, vendored, wheels, shipped)
 
     if SOURCE.exists():
         shutil.rmtree(SOURCE)
@@ -332,11 +388,11 @@ def build(out: Path) -> None:
     static = out / "static" / "pyodide"
     static.mkdir(parents=True, exist_ok=True)
     for name in CORE_FILES:
-        shutil.copy2(core / name, static / name)
+        shutil.copy2(shipped.get(core / name, core / name), static / name)
     for entry in vendored:
-        shutil.copy2(entry["path"], static / entry["file_name"])
+        shutil.copy2(shipped.get(entry["path"], entry["path"]), static / entry["file_name"])
     for wheel in wheels:
-        shutil.copy2(wheel, static / wheel.name)
+        shutil.copy2(shipped[wheel], static / wheel.name)
     (static / "pyodide-lock.json").write_text(json.dumps(trimmed), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"JupyterLite: {len(preload)} packages, {size / 1e6:.1f} MB in {os.path.relpath(out)}")

@@ -72,3 +72,150 @@ def test_a_file_changed_since_the_manifest_is_refused(tmp_path, monkeypatch, cap
     with pytest.raises(SystemExit):
         build_lite.verified_vendored({"files": [entry]}, _lock_for([]))
     assert "differs from the manifest" in capsys.readouterr().err
+
+
+# --- compiling the copy to bytecode (scripts/lite_compile.py) -------------------------------
+# The build runs it inside Pyodide (Python 3.12) under Node; the archive handling does not depend
+# on the Python that runs it, so here it runs under the host's CPython and the bytecode it makes
+# is imported for real.
+
+CSPEC = importlib.util.spec_from_file_location("lite_compile", ROOT / "scripts" / "lite_compile.py")
+assert CSPEC and CSPEC.loader
+lite_compile = importlib.util.module_from_spec(CSPEC)
+CSPEC.loader.exec_module(lite_compile)
+
+
+def _wheel(path: Path) -> Path:
+    import zipfile
+
+    files = {
+        "demo/__init__.py": "from demo.core import answer\n",
+        "demo/core.py": "def answer():\n    return 6 * 7\n",
+        "demo/data/schema.json": '{"kept": true}\n',
+        "demo/tests/test_core.py": "def test_it():\n    assert True\n",
+        "demo/__pycache__/core.cpython-311.pyc": "stale",
+        "single.py": "VALUE = 'top-level module'\n",
+        "demo-1.0.dist-info/METADATA": "Name: demo\nVersion: 1.0\n",
+        "demo-1.0.dist-info/RECORD": "stale record\n",
+        "demo-1.0.data/scripts/tool.py": "print('a script, not a module')\n",
+    }
+    with zipfile.ZipFile(path, "w") as wheel:
+        for name, text in files.items():
+            wheel.writestr(zipfile.ZipInfo(name, date_time=(2024, 5, 6, 7, 8, 10)), text)
+    return path
+
+
+def test_compiled_wheel_is_sourceless_bytecode_that_imports(tmp_path, monkeypatch) -> None:
+    import base64
+    import sys
+    import zipfile
+
+    source = _wheel(tmp_path / "demo-1.0-py3-none-any.whl")
+    target = tmp_path / "out.whl"
+    assert lite_compile.compile_wheel(str(source), str(target)) == 3
+    with zipfile.ZipFile(target) as wheel:
+        names = set(wheel.namelist())
+        assert names == {
+            "demo/__init__.pyc",
+            "demo/core.pyc",
+            "demo/data/schema.json",
+            "single.pyc",
+            "demo-1.0.dist-info/METADATA",
+            "demo-1.0.dist-info/RECORD",
+            "demo-1.0.data/scripts/tool.py",
+        }
+        record = wheel.read("demo-1.0.dist-info/RECORD").decode().splitlines()
+        for line in record:
+            name, digest, size = line.rsplit(",", 2)
+            if name.endswith("RECORD"):
+                assert digest == size == ""
+                continue
+            data = wheel.read(name)
+            assert int(size) == len(data)
+            expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
+            assert digest == "sha256=" + expected.decode()
+        assert {line.split(",")[0] for line in record} == names
+        wheel.extractall(tmp_path / "site")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    for name in ("demo", "demo.core", "single"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    import demo  # type: ignore[import-not-found]
+    import single  # type: ignore[import-not-found]
+
+    assert demo.answer() == 42
+    assert single.VALUE == "top-level module"
+    assert demo.core.__file__.endswith("core.pyc")
+    assert demo.answer.__code__.co_filename == lite_compile.SITE + "demo/core.py"
+
+
+def test_compiling_is_deterministic_and_keeps_the_toolkits_sources(tmp_path) -> None:
+    import zipfile
+
+    source = _wheel(tmp_path / "demo-1.0-py3-none-any.whl")
+    first, second, kept = tmp_path / "1.whl", tmp_path / "2.whl", tmp_path / "kept.whl"
+    lite_compile.compile_wheel(str(source), str(first))
+    lite_compile.compile_wheel(str(source), str(second))
+    assert first.read_bytes() == second.read_bytes()
+    lite_compile.compile_wheel(str(source), str(kept), keep_source=True)
+    with zipfile.ZipFile(kept) as wheel:
+        names = set(wheel.namelist())
+        assert {"demo/core.py", "demo/__pycache__/core.cpython-312.pyc"} <= names
+        assert "single.py" in names and "__pycache__/single.cpython-312.pyc" in names
+        assert not any("/tests/" in n or n.endswith("cpython-311.pyc") for n in names)
+        pyc = wheel.read("demo/__pycache__/core.cpython-312.pyc")
+    # PEP 552 flags: hash-based (bit 0) and unchecked (bit 1 clear), so the build's date and
+    # the participant's file times never matter.
+    assert int.from_bytes(pyc[4:8], "little") == 0b01
+
+
+def test_compiled_standard_library_imports_from_its_zip(tmp_path, monkeypatch) -> None:
+    import sys
+    import zipfile
+
+    source = tmp_path / "python_stdlib.zip"
+    with zipfile.ZipFile(source, "w") as stdlib:
+        stdlib.writestr("pkg_in_zip/__init__.py", "NAME = 'from the zip'\n")
+        stdlib.writestr("pkg_in_zip/data.txt", "kept as it is\n")
+    target = tmp_path / "compiled.zip"
+    assert lite_compile.compile_stdlib(str(source), str(target)) == 1
+    with zipfile.ZipFile(target) as stdlib:
+        assert set(stdlib.namelist()) == {"pkg_in_zip/__init__.pyc", "pkg_in_zip/data.txt"}
+    monkeypatch.syspath_prepend(str(target))
+    monkeypatch.delitem(sys.modules, "pkg_in_zip", raising=False)
+    import pkg_in_zip  # type: ignore[import-not-found]
+
+    assert pkg_in_zip.NAME == "from the zip"
+
+
+def test_the_shipped_lock_gives_the_compiled_files_sha256(tmp_path) -> None:
+    source = _wheel(tmp_path / "demo-1.0-py3-none-any.whl")
+    compiled = tmp_path / "compiled" / source.name
+    compiled.parent.mkdir()
+    lite_compile.compile_wheel(str(source), str(compiled))
+    official = tmp_path / "numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"
+    official.write_bytes(b"verified official wheel")
+    official_compiled = tmp_path / "compiled" / official.name
+    official_compiled.write_bytes(b"the same, compiled")
+    lock = {
+        "info": {"version": "0.27.7"},
+        "packages": {
+            "numpy": {"file_name": official.name, "sha256": "0" * 64, "depends": []},
+        },
+    }
+    vendored = [{"name": "numpy", "source": "official", "path": official}]
+    shipped = {official: official_compiled, source: compiled}
+    trimmed = build_lite.trimmed_lock(lock, vendored, [source], shipped)
+    packages = trimmed["packages"]
+    assert packages["numpy"]["sha256"] == hashlib.sha256(b"the same, compiled").hexdigest()
+    assert packages["demo"]["sha256"] == hashlib.sha256(compiled.read_bytes()).hexdigest()
+    assert packages["demo"]["imports"] == ["demo", "single"]
+    assert lock["packages"]["numpy"]["sha256"] == "0" * 64  # the official lock is not changed
+
+
+def test_the_kernel_finds_its_packages_preloaded() -> None:
+    # JupyterLite's kernel installs each of its own packages again unless the preload list
+    # names it exactly as it does ("pyodide_kernel"), which costs a start-up step.
+    config = build_lite.lite_config(["comm", "ipython", "pyodide-kernel", "ssl"])
+    settings = config["jupyter-config-data"]["litePluginSettings"][build_lite.KERNEL_PLUGIN]
+    preload = settings["loadPyodideOptions"]["packages"]
+    assert preload == ["comm", "ipython", "pyodide_kernel", "ssl"]

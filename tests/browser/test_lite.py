@@ -14,7 +14,10 @@ everything else, so their time limits are generous: speed is measured by
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -112,9 +115,14 @@ def test_the_kernel_never_looks_online() -> None:
     assert settings["disablePyPIFallback"] is True
     lock = json.loads((LITE / "static" / "pyodide" / "pyodide-lock.json").read_text())
     shipped = {p.name for p in (LITE / "static" / "pyodide").iterdir()}
-    assert set(settings["loadPyodideOptions"]["packages"]) == set(lock["packages"])
+    # Every shipped package is loaded at start (Pyodide compares names as "pyodide_kernel" ==
+    # "pyodide-kernel"), and each file is the one the lock's sha256 names.
+    preload = settings["loadPyodideOptions"]["packages"]
+    assert {re.sub(r"[-_.]+", "-", n).lower() for n in preload} == set(lock["packages"])
     for name, entry in lock["packages"].items():
         assert entry["file_name"] in shipped, name
+        data = (LITE / "static" / "pyodide" / entry["file_name"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], name
     assert {"numpy", "pandas", "altair", "ipywidgets", "partnership-toolkit"} <= set(
         lock["packages"]
     )
@@ -259,3 +267,48 @@ def _reopen(page: object, url: str) -> None:
     page.on("dialog", lambda dialog: dialog.accept())  # type: ignore[attr-defined]
     page.goto("about:blank")  # type: ignore[attr-defined]
     _open_and_run(page, url)
+
+
+# --- the runtime itself, under Node (no page): what the start costs -------------------------
+
+RUNTIME_CHECK = r"""
+const path = require("path");
+const [dir, code] = process.argv.slice(2);
+const { loadPyodide } = require(path.join(dir, "pyodide.js"));
+(async () => {
+  const lock = require(path.join(dir, "pyodide-lock.json"));
+  const pyodide = await loadPyodide({ indexURL: dir + "/", packages: Object.keys(lock.packages) });
+  console.log(pyodide.runPython(code));
+})().catch((error) => { console.error(error.message); process.exit(1); });
+"""
+
+
+def _in_pyodide(tmp_path: Path, code: str) -> str:
+    script = tmp_path / "check.js"
+    script.write_text(RUNTIME_CHECK, encoding="utf-8")
+    result = subprocess.run(
+        ["node", str(script), str(LITE / "static" / "pyodide"), code],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_shipped_python_is_bytecode_and_starts_without_every_time_zone(tmp_path) -> None:
+    # The shipped packages and standard library are compiled (scripts/lite_compile.py): pandas
+    # is imported from .pyc files and the standard library from its zip's .pyc files.
+    where = _in_pyodide(
+        tmp_path, "import json, pandas, pandas.core.frame as f; json.dumps(f.__file__)"
+    )
+    assert where.endswith('frame.pyc"'), where
+    assert _in_pyodide(tmp_path, "import json, sys; json.dumps(json.__file__)").endswith('.pyc"')
+    # Without the toolkit, pandas' import reads dateutil's whole bundled time-zone archive (no
+    # system zone files in the browser); imported through the toolkit, it reads tzdata's file.
+    alone = "import sys, pandas; str('dateutil.zoneinfo' in sys.modules)"
+    assert _in_pyodide(tmp_path, alone) == "True"
+    through = (
+        "import sys, toolkit, pandas; from dateutil import tz; "
+        "str(('dateutil.zoneinfo' in sys.modules, tz.gettz('Europe/Lisbon') is not None,"
+        " pandas.Timestamp('2026-06-01 12:00', tz='Europe/Lisbon').utcoffset().seconds))"
+    )
+    assert _in_pyodide(tmp_path, through) == "(False, True, 3600)"
