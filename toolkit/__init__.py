@@ -17,7 +17,13 @@ only when a chart or a widget is asked for.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
+
+if sys.platform == "emscripten":  # in the browser (JupyterLite): see toolkit.browser
+    from .browser import prepare as _prepare_browser
+
+    _prepare_browser()
 
 if TYPE_CHECKING:  # what IDEs and type checkers see; at run time __getattr__ loads lazily
     from .answers import (
