@@ -27,7 +27,12 @@ from urllib.parse import unquote, urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from tests.browser.conftest import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    run_all_in_jupyterlite,
+    serve,
+)
 
 COMPRESSED_AS_IS = (".whl", ".zip", ".png", ".ico", ".woff", ".woff2", ".gz")
 BUDGET_COLD, BUDGET_WARM = 15.0, 6.0
@@ -71,8 +76,7 @@ def open_once(context, url: str, label: str) -> tuple[float, set[str], int]:
         timeout=600_000
     )
     ready = time.monotonic() - start
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.locator('li[data-command="runmenu:run-all"]').click()
+    run_all_in_jupyterlite(page, 600_000)
     page.locator(".jupyter-widgets").first.wait_for(timeout=600_000)
     widget = time.monotonic() - start
     page.wait_for_timeout(1000)  # let the last responses be counted

@@ -96,6 +96,37 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+#: Evidence that "Run All" reached a kernel: a cell waiting or running ([*]), a widget, an error.
+RUN_STARTED_JS = """() => [...document.querySelectorAll('.jp-Notebook .jp-InputArea-prompt')]
+    .some(e => e.textContent.includes('*'))
+  || !!document.querySelector('.jp-Notebook .jupyter-widgets')
+  || !!document.querySelector(
+       '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')"""
+
+
+def run_all_in_jupyterlite(page: object, timeout_ms: int) -> None:
+    """Run > Run All Cells in JupyterLite, again if it reached no kernel.
+
+    JupyterLite starts the kernel after it shows the notebook, and its toolbar can say "idle"
+    before the kernel exists; "Run All" chosen then is dropped, not queued (a participant sees
+    nothing happen and chooses it again). A run that reached the kernel marks a cell [*] at
+    once, so the menu is used again only when no cell is marked within 20 s.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    waited = 0
+    while True:
+        page.get_by_role("menuitem", name="Run", exact=True).click()  # type: ignore[attr-defined]
+        page.locator('li[data-command="runmenu:run-all"]').click()  # type: ignore[attr-defined]
+        try:
+            page.wait_for_function(RUN_STARTED_JS, timeout=20_000)  # type: ignore[attr-defined]
+            return
+        except PlaywrightTimeout:
+            waited += 20_000
+            if waited >= timeout_ms:
+                raise
+
+
 def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Serve ``directory`` on 127.0.0.1 on a free port; return the base URL and server."""
     handler = functools.partial(_QuietHandler, directory=str(directory))

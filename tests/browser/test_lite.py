@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import SITE
+from .conftest import SITE, run_all_in_jupyterlite
 
 ROOT = Path(__file__).resolve().parents[2]
 LITE = Path(SITE) / "lite"
@@ -53,8 +53,7 @@ def _open_and_run(page: object, url: str) -> None:
     page.locator(  # type: ignore[attr-defined]
         '.jp-Notebook-ExecutionIndicator[data-status="idle"]'
     ).first.wait_for(timeout=START)
-    page.get_by_role("menuitem", name="Run", exact=True).click()  # type: ignore[attr-defined]
-    page.locator('li[data-command="runmenu:run-all"]').click()  # type: ignore[attr-defined]
+    run_all_in_jupyterlite(page, START)
     # The first widget, or an error in its place (said at once, not after the time limit).
     page.wait_for_function(  # type: ignore[attr-defined]
         f"() => !!document.querySelector('.jupyter-widgets') || ({ERRORS_JS})().length > 0",
