@@ -265,17 +265,18 @@ def compiled(core: Path, sources: list[tuple[Path, str, bool]]) -> dict[Path, Pa
     for script in COMPILER:
         salt.update(script.read_bytes())
     shipped: dict[Path, Path] = {}
-    jobs = []
+    jobs, pending = [], []
     for source, kind, keep_source in sources:
         key = hashlib.sha256(salt.digest() + sha256(source).encode()).hexdigest()[:32]
         target = CACHE / "compiled" / key / source.name
         shipped[source] = target
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            part = target.with_name(target.name + ".part")
+            part = target.with_name(target.name + ".part")  # renamed once complete
             jobs.append(
                 {"kind": kind, "src": str(source), "dst": str(part), "keep_source": keep_source}
             )
+            pending.append((part, target))
     if jobs:
         node = shutil.which("node")
         if node is None:
@@ -283,9 +284,8 @@ def compiled(core: Path, sources: list[tuple[Path, str, bool]]) -> dict[Path, Pa
         listing = CACHE / "compile-jobs.json"
         listing.write_text(json.dumps(jobs), encoding="utf-8")
         run([node, str(COMPILER[1]), str(core), str(listing)])
-        for job in jobs:
-            part = Path(job["dst"])
-            part.rename(part.with_name(part.name.removesuffix(".part")))
+        for part, target in pending:
+            part.rename(target)
     return shipped
 
 

@@ -17,13 +17,12 @@ only when a chart or a widget is asked for.
 from __future__ import annotations
 
 import importlib
-import sys
 from typing import TYPE_CHECKING, Any
 
-if sys.platform == "emscripten":  # in the browser (JupyterLite): see toolkit.browser
-    from .browser import prepare as _prepare_browser
+from . import browser as _browser
 
-    _prepare_browser()
+if _browser.IN_BROWSER:  # in JupyterLite: a cheaper start (see toolkit.browser)
+    _browser.prepare()
 
 if TYPE_CHECKING:  # what IDEs and type checkers see; at run time __getattr__ loads lazily
     from .answers import (

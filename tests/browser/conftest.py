@@ -105,7 +105,7 @@ RUN_STARTED_JS = """() => [...document.querySelectorAll('.jp-Notebook .jp-InputA
 
 
 def run_all_in_jupyterlite(page: object, timeout_ms: int) -> None:
-    """Run > Run All Cells in JupyterLite, again if it reached no kernel.
+    """Run > Run All Cells in JupyterLite once the toolbar says idle, again if it reached no kernel.
 
     JupyterLite starts the kernel after it shows the notebook, and its toolbar can say "idle"
     before the kernel exists; "Run All" chosen then is dropped, not queued (a participant sees
@@ -114,6 +114,9 @@ def run_all_in_jupyterlite(page: object, timeout_ms: int) -> None:
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+    page.locator(  # type: ignore[attr-defined]
+        '.jp-Notebook-ExecutionIndicator[data-status="idle"]'
+    ).first.wait_for(timeout=timeout_ms)
     waited = 0
     while True:
         page.get_by_role("menuitem", name="Run", exact=True).click()  # type: ignore[attr-defined]

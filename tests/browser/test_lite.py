@@ -50,9 +50,6 @@ def _open_and_run(page: object, url: str) -> None:
     """Open a notebook in JupyterLite and run all its cells (Run > Run All Cells)."""
     page.goto(url, wait_until="load")  # type: ignore[attr-defined]
     page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=START)  # type: ignore[attr-defined]
-    page.locator(  # type: ignore[attr-defined]
-        '.jp-Notebook-ExecutionIndicator[data-status="idle"]'
-    ).first.wait_for(timeout=START)
     run_all_in_jupyterlite(page, START)
     # The first widget, or an error in its place (said at once, not after the time limit).
     page.wait_for_function(  # type: ignore[attr-defined]
