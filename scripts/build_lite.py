@@ -224,8 +224,39 @@ def dist_name(wheel: Path) -> str:
     return canonical(wheel.name.split("-")[0])
 
 
+#: Where a wheel's requirements are evaluated: Pyodide 0.27 (CPython 3.12.7 on wasm32).
+PYODIDE_PYTHON = "3.12.7"
+PYODIDE_MARKERS = {
+    "sys_platform": "emscripten",
+    "platform_system": "Emscripten",
+    "os_name": "posix",
+    "platform_machine": "wasm32",
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+    "python_version": PYODIDE_PYTHON.rsplit(".", 1)[0],
+    "python_full_version": PYODIDE_PYTHON,
+    "extra": "",
+}
+
+
+#: Requirements that are JupyterLab's side of a package: the site's JupyterLab carries them.
+FRONTEND_ONLY = {"jupyterlab-widgets"}
+
+
+def requirements(meta) -> list[str]:
+    """The names a wheel's ``Requires-Dist`` asks for in Pyodide (no extras, no front end)."""
+    from packaging.requirements import Requirement
+
+    names = set()
+    for line in meta.get_all("Requires-Dist") or []:
+        requirement = Requirement(line)
+        if requirement.marker is None or requirement.marker.evaluate(PYODIDE_MARKERS):
+            names.add(canonical(requirement.name))
+    return sorted(names - FRONTEND_ONLY)
+
+
 def wheel_entry(wheel: Path) -> dict:
-    """A pyodide-lock.json entry for a wheel: its name, version, imports and sha256."""
+    """A pyodide-lock.json entry for a wheel: name, version, imports, dependencies, sha256."""
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         meta_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
@@ -250,7 +281,7 @@ def wheel_entry(wheel: Path) -> dict:
         "sha256": sha256(wheel),
         "package_type": "package",
         "imports": [i for i in imports if not i.endswith(".data")],
-        "depends": [],
+        "depends": requirements(meta),
         "unvendored_tests": False,
         "shared_library": False,
     }
@@ -295,7 +326,16 @@ def compiled(core: Path, sources: list[tuple[Path, str, bool]]) -> dict[Path, Pa
 def trimmed_lock(
     lock: dict, vendored: list[dict], wheels: list[Path], shipped: dict[Path, Path]
 ) -> dict:
-    """The lock the site ships: the files it holds, each with the sha256 of the shipped copy."""
+    """The lock the site ships: the files it holds, each with the sha256 of the shipped copy.
+
+    Each wheel not built by Pyodide lists what its metadata requires in Pyodide, so loading
+    one package loads what it needs (the official entries already do).
+    """
+    if lock["info"]["python"] != PYODIDE_PYTHON:
+        raise BuildError(
+            f"Pyodide's Python is {lock['info']['python']}, not {PYODIDE_PYTHON}: "
+            "update PYODIDE_PYTHON in scripts/build_lite.py"
+        )
     packages = {}
     for entry in vendored:
         if entry["source"] == "official":

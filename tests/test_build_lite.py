@@ -197,7 +197,7 @@ def test_the_shipped_lock_gives_the_compiled_files_sha256(tmp_path) -> None:
     official_compiled = tmp_path / "compiled" / official.name
     official_compiled.write_bytes(b"the same, compiled")
     lock = {
-        "info": {"version": "0.27.7"},
+        "info": {"version": "0.27.7", "python": "3.12.7"},
         "packages": {
             "numpy": {"file_name": official.name, "sha256": "0" * 64, "depends": []},
         },
@@ -210,6 +210,39 @@ def test_the_shipped_lock_gives_the_compiled_files_sha256(tmp_path) -> None:
     assert packages["demo"]["sha256"] == hashlib.sha256(compiled.read_bytes()).hexdigest()
     assert packages["demo"]["imports"] == ["demo", "single"]
     assert lock["packages"]["numpy"]["sha256"] == "0" * 64  # the official lock is not changed
+
+
+def _wheel_requiring(path: Path, *requires: str) -> Path:
+    import zipfile
+
+    meta = "Name: demo\nVersion: 1.0\n" + "".join(f"Requires-Dist: {r}\n" for r in requires)
+    with zipfile.ZipFile(path, "w") as wheel:
+        wheel.writestr("demo/__init__.py", "")
+        wheel.writestr("demo-1.0.dist-info/METADATA", meta)
+    return path
+
+
+def test_a_wheels_lock_entry_lists_what_it_requires_in_pyodide(tmp_path) -> None:
+    # Loading one package must load what it needs: pandas from PyPI listed nothing before.
+    wheel = _wheel_requiring(
+        tmp_path / "demo-1.0-py3-none-any.whl",
+        'numpy>=2.0.2; python_version < "3.14"',
+        'numpy>=2.3.3; python_version >= "3.14"',
+        "python_dateutil>=2.9",
+        'tzdata; sys_platform == "emscripten"',
+        'pywin32; sys_platform == "win32"',
+        'pytest>=8; extra == "test"',
+        "jupyterlab_widgets~=3.0.15",  # JupyterLab's side: the site carries it
+    )
+    assert build_lite.wheel_entry(wheel)["depends"] == ["numpy", "python-dateutil", "tzdata"]
+
+
+def test_a_requirement_the_site_does_not_ship_stops_the_build(tmp_path, capsys) -> None:
+    wheel = _wheel_requiring(tmp_path / "demo-1.0-py3-none-any.whl", "requests>=2")
+    lock = {"info": {"version": "0.27.7", "python": "3.12.7"}, "packages": {}}
+    with pytest.raises(build_lite.BuildError):
+        build_lite.trimmed_lock(lock, [], [wheel], {wheel: wheel})
+    assert "demo depends on ['requests'], which is not shipped" in capsys.readouterr().err
 
 
 def test_the_kernel_finds_its_packages_preloaded() -> None:
