@@ -9,15 +9,23 @@ first widget, and the requests and megabytes transferred. Also prints the size o
 JupyterLite copy and the megabytes of a cold open compressed as a static host serves them
 (gzip for text, JavaScript, JSON and WebAssembly; wheels and zips as they are).
 
-Usage: ``python benchmarks/lite.py [--exercise 01-continuum] [--site _build/html]``.
+Usage: ``python benchmarks/lite.py [--exercise 01-continuum] [--site _build/html] [--floor]``.
 Budgets (issue 15, 2 cores, cold, served locally): first widget <= 15 s; second open <= 6 s.
+
+``--floor`` also measures the stack with none of the course in it, in a temporary copy of the
+JupyterLite build: the same JupyterLab, Pyodide and kernel, the kernel loading only its own
+packages and ipywidgets (the closure of their dependencies in the shipped lock), and a notebook
+whose one cell shows an ``IntSlider``. That is the least any exercise can take on this machine;
+the ratios printed say how much of the start is the course's own (toolkit, pandas, Altair).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -34,6 +42,12 @@ from tests.browser.conftest import (  # noqa: E402
     serve,
 )
 
+#: What the kernel loads whatever the notebook (JupyterLite's own list) plus the widget library.
+STACK_PACKAGES = (
+    "ssl", "sqlite3", "ipykernel", "comm", "pyodide-kernel", "jedi", "ipython",
+    "micropip", "piplite", "ipywidgets", "widgetsnbextension",
+)  # fmt: skip
+FLOOR_NOTEBOOK = "floor.ipynb"
 COMPRESSED_AS_IS = (".whl", ".zip", ".png", ".ico", ".woff", ".woff2", ".gz")
 BUDGET_COLD, BUDGET_WARM = 15.0, 6.0
 
@@ -51,6 +65,64 @@ def static_host_bytes(site: Path, paths: set[str]) -> tuple[int, int]:
         raw += len(data)
         packed += len(data) if file.suffix in COMPRESSED_AS_IS else len(gzip.compress(data, 6))
     return raw, packed
+
+
+def stack_closure(lock: dict, extra: tuple[str, ...] = ()) -> list[str]:
+    """The lock's names of :data:`STACK_PACKAGES`, ``extra`` and everything they depend on."""
+    from scripts.build_lite import KERNEL_SPELLING, canonical
+
+    by_name = {canonical(name): name for name in lock["packages"]}
+    todo, seen = [canonical(n) for n in STACK_PACKAGES + extra], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        if name not in by_name:
+            raise SystemExit(f"the shipped lock has no package {name!r}")
+        seen.add(name)
+        todo.extend(canonical(d) for d in lock["packages"][by_name[name]]["depends"])
+    return sorted(KERNEL_SPELLING.get(by_name[n], by_name[n]) for n in seen)
+
+
+def floor_site(site: Path, into: Path, extra: tuple[str, ...] = ()) -> Path:
+    """A copy of ``site``'s JupyterLite build that preloads only the stack and ``extra``.
+
+    Its notebook imports ``extra`` and shows an ``IntSlider`` (see ``--floor``).
+    """
+    lite = into / "lite"
+    shutil.copytree(site / "lite", lite)
+    config_path = lite / "jupyter-lite.json"
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    kernel = config["jupyter-config-data"]["litePluginSettings"][
+        "@jupyterlite/pyodide-kernel-extension:kernel"
+    ]
+    lock = json.loads((lite / "static" / "pyodide" / "pyodide-lock.json").read_text("utf-8"))
+    kernel["loadPyodideOptions"]["packages"] = stack_closure(lock, extra)
+    config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code", "execution_count": None, "id": "floor", "metadata": {},
+                "outputs": [],
+                "source": [f"import {name}\n" for name in extra]
+                + ["import ipywidgets\n", "ipywidgets.IntSlider()"],
+            }
+        ],
+        "metadata": {
+            "kernelspec": {"display_name": "Python (Pyodide)", "language": "python",
+                           "name": "python"}
+        },
+        "nbformat": 4, "nbformat_minor": 5,
+    }  # fmt: skip
+    text = json.dumps(notebook)
+    (lite / "files" / FLOOR_NOTEBOOK).write_text(text, encoding="utf-8")
+    listing_path = lite / "api" / "contents" / "all.json"
+    listing = json.loads(listing_path.read_text(encoding="utf-8"))
+    entry = dict(next(e for e in listing["content"] if e["type"] == "notebook"))
+    entry.update(name=FLOOR_NOTEBOOK, path=FLOOR_NOTEBOOK, size=len(text.encode()))
+    listing["content"].append(entry)
+    listing_path.write_text(json.dumps(listing), encoding="utf-8")
+    return into
 
 
 def open_once(context, url: str, label: str) -> tuple[float, set[str], int]:
@@ -90,29 +162,12 @@ def open_once(context, url: str, label: str) -> tuple[float, set[str], int]:
     return widget, paths, transferred["bytes"]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--exercise", default="01-continuum")
-    parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
-    args = parser.parse_args(argv)
-    sys.stdout.reconfigure(line_buffering=True)  # each figure shows as soon as it is measured
-    site = args.site.resolve()
-    lite = site / "lite"
-    if not (lite / "lab" / "index.html").exists():
-        print(f"{lite} has no JupyterLite build: run `make book` first", file=sys.stderr)
-        return 2
+def measure(site: Path, notebook: str) -> tuple[float, float, set[str]]:
+    """Open ``notebook`` twice in one fresh browser profile: (cold, second open, paths)."""
     from playwright.sync_api import sync_playwright
 
-    size = sum(p.stat().st_size for p in lite.rglob("*") if p.is_file())
-    whole = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    print(
-        f"JupyterLite copy: {size / 1e6:.1f} MB ({whole / 1e6:.1f} MB the whole site)", flush=True
-    )
-    print(
-        f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
-    )
     base, server = serve(site)
-    url = f"{base}lite/lab/index.html?path={args.exercise}.ipynb"
+    url = f"{base}lite/lab/index.html?path={notebook}"
     try:
         with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
             context = pw.chromium.launch_persistent_context(
@@ -136,6 +191,33 @@ def main(argv: list[str] | None = None) -> int:
             context.close()
     finally:
         server.shutdown()
+    return cold, warm, paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--exercise", default="01-continuum")
+    parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
+    parser.add_argument(
+        "--floor", action="store_true",
+        help="also measure the bare stack (no course code) in a temporary copy",
+    )  # fmt: skip
+    args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # each figure shows as soon as it is measured
+    site = args.site.resolve()
+    lite = site / "lite"
+    if not (lite / "lab" / "index.html").exists():
+        print(f"{lite} has no JupyterLite build: run `make book` first", file=sys.stderr)
+        return 2
+    size = sum(p.stat().st_size for p in lite.rglob("*") if p.is_file())
+    whole = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    print(
+        f"JupyterLite copy: {size / 1e6:.1f} MB ({whole / 1e6:.1f} MB the whole site)", flush=True
+    )
+    print(
+        f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+    )
+    cold, warm, paths = measure(site, f"{args.exercise}.ipynb")
     raw, packed = static_host_bytes(site, paths)
     print(
         f"cold open: {len(paths)} files, {raw / 1e6:.1f} MB, {packed / 1e6:.1f} MB compressed "
@@ -146,6 +228,18 @@ def main(argv: list[str] | None = None) -> int:
         f"{cold / BUDGET_COLD:.2f}); second open {warm:.1f} s (budget {BUDGET_WARM:.0f} s, "
         f"ratio {warm / BUDGET_WARM:.2f})"
     )
+    if args.floor:
+        for extra, what in (((), "the bare stack"), (("pandas",), "the bare stack + pandas")):
+            with tempfile.TemporaryDirectory() as scratch:
+                print(f"{what} (no course code: see --floor):")
+                floor = floor_site(site, Path(scratch), extra)
+                floor_cold, floor_warm, _ = measure(floor, FLOOR_NOTEBOOK)
+            print(
+                f"{what}: cold {floor_cold:.1f} s (budget ratio "
+                f"{floor_cold / BUDGET_COLD:.2f}), second open {floor_warm:.1f} s (budget ratio "
+                f"{floor_warm / BUDGET_WARM:.2f}); the exercise takes {cold / floor_cold:.2f} "
+                f"and {warm / floor_warm:.2f} times that"
+            )
     return 0
 
 
