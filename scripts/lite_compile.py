@@ -9,8 +9,10 @@ Python that will run it (3.12 in Pyodide 0.27) with no second Python installed h
 Each file is compiled as a hash-based, unchecked ``.pyc`` (PEP 552): deterministic (no
 timestamps) and used as it is. Third-party files become sourceless (``module.pyc`` where
 ``module.py`` was, as ``compileall --legacy`` does), which keeps the copy about the size it was;
-directories named ``tests`` inside a package are left out (pandas ships 1,143 test files). The
-toolkit keeps its sources beside the bytecode, so a participant's traceback shows its lines.
+directories named ``tests`` inside a package are left out (pandas ships 1,143 test files), and so
+are the type stubs jedi never reads under Python 3 (Python 2's typeshed, and Django's: 737 of
+its 1,872 files, each unpacked at every start). The toolkit keeps its sources beside the
+bytecode, so a participant's traceback shows its lines.
 
 Only the standard library runs here, and nothing depends on the running Python's version, so the
 unit tests check the archive handling under the host's CPython.
@@ -36,10 +38,19 @@ def bytecode(source: bytes, filename: str) -> bytes:
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
 
 
+#: jedi's stubs that Python 3 never reads: jedi takes typeshed's ``2and3``, ``3`` and ``3.N``
+#: folders only, and Django's stubs only when Django is imported (it is not shipped).
+UNREAD_STUBS = (
+    "jedi/third_party/typeshed/stdlib/2/",
+    "jedi/third_party/typeshed/third_party/2/",
+    "jedi/third_party/django-stubs/",
+)
+
+
 def left_out(name: str) -> bool:
-    """A package's test suite, or stale bytecode: not shipped."""
+    """A package's test suite, stale bytecode or stubs never read: not shipped."""
     parts = name.split("/")
-    return "tests" in parts[1:-1] or "__pycache__" in parts[:-1]
+    return "tests" in parts[1:-1] or "__pycache__" in parts[:-1] or name.startswith(UNREAD_STUBS)
 
 
 def is_module(name: str) -> bool:

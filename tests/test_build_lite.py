@@ -168,6 +168,33 @@ def test_compiling_is_deterministic_and_keeps_the_toolkits_sources(tmp_path) -> 
     assert int.from_bytes(pyc[4:8], "little") == 0b01
 
 
+def test_jedis_stubs_for_python_2_and_django_are_left_out_and_python_3s_kept(tmp_path) -> None:
+    import zipfile
+
+    typeshed = "jedi/third_party/typeshed"
+    stubs = {
+        f"{typeshed}/stdlib/2/os.pyi": False,
+        f"{typeshed}/third_party/2/six/__init__.pyi": False,
+        "jedi/third_party/django-stubs/django-stubs/__init__.pyi": False,
+        f"{typeshed}/stdlib/2and3/json.pyi": True,
+        f"{typeshed}/stdlib/3/os/__init__.pyi": True,
+        f"{typeshed}/stdlib/3.7/contextvars.pyi": True,
+        f"{typeshed}/third_party/2and3/six/__init__.pyi": True,
+        f"{typeshed}/third_party/3/six/moves/__init__.pyi": True,
+        "jedi/__init__.py": True,
+    }
+    source, compiled = tmp_path / "jedi-0.19.1-py3-none-any.whl", tmp_path / "out.whl"
+    with zipfile.ZipFile(source, "w") as wheel:
+        for name in stubs:
+            wheel.writestr(name, "x: int\n")
+        wheel.writestr("jedi-0.19.1.dist-info/METADATA", "Name: jedi\nVersion: 0.19.1\n")
+    lite_compile.compile_wheel(str(source), str(compiled))
+    with zipfile.ZipFile(compiled) as wheel:
+        names = set(wheel.namelist())
+    shipped = {name: (name in names or name + "c" in names) for name in stubs}
+    assert shipped == stubs
+
+
 def test_compiled_standard_library_imports_from_its_zip(tmp_path, monkeypatch) -> None:
     import sys
     import zipfile

@@ -308,3 +308,17 @@ def test_the_shipped_python_is_bytecode_and_starts_without_every_time_zone(tmp_p
         " pandas.Timestamp('2026-06-01 12:00', tz='Europe/Lisbon').utcoffset().seconds))"
     )
     assert _in_pyodide(tmp_path, through) == "(False, True, 3600)"
+
+
+def test_the_kernel_completes_with_jedis_python_3_stubs(tmp_path) -> None:
+    # scripts/lite_compile.py leaves out the stubs jedi never reads under Python 3; completion
+    # as JupyterLab asks the kernel for it still works, typed from typeshed's stubs ("obj: Any"
+    # is in json's stub, not in its source, which is not shipped).
+    code = (
+        "import json, pyodide_kernel\n"
+        "r = pyodide_kernel.kernel_instance.complete('import json\\njson.du', 19)\n"
+        "found = r['metadata']['_jupyter_types_experimental']\n"
+        "types = {t['text']: t['signature'] for t in found}\n"
+        "json.dumps([r['matches'], types['dumps'].split(',')[0]])"
+    )
+    assert _in_pyodide(tmp_path, code) == '[["dump", "dumps"], "(obj: Any"]'
