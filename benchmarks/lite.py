@@ -9,7 +9,9 @@ first widget, and the requests and megabytes transferred. Also prints the size o
 JupyterLite copy and the megabytes of a cold open compressed as a static host serves them
 (gzip for text, JavaScript, JSON and WebAssembly; wheels and zips as they are).
 
-Usage: ``python benchmarks/lite.py [--exercise 01-continuum] [--site _build/html] [--floor]``.
+Usage: ``python benchmarks/lite.py [--exercise 01-continuum] [--site _build/html] [--floor]
+[--repeat N]``. With ``--repeat``, each figure is the median of N fresh browsers (the spread
+from run to run on 2 cores is a few seconds), with the range beside it.
 Budgets (issue 15, 2 cores, cold, served locally): first widget <= 15 s; second open <= 6 s.
 
 ``--floor`` also measures the stack with none of the course in it, in a temporary copy of the
@@ -26,6 +28,7 @@ import gzip
 import json
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -194,6 +197,21 @@ def measure(site: Path, notebook: str) -> tuple[float, float, set[str]]:
     return cold, warm, paths
 
 
+def measured(site: Path, notebook: str, repeat: int) -> tuple[float, float, set[str]]:
+    """:func:`measure` ``repeat`` times: the median cold and second-open times, and paths."""
+    colds, warms, paths = [], [], set()
+    for _ in range(repeat):
+        cold, warm, paths = measure(site, notebook)
+        colds.append(cold)
+        warms.append(warm)
+    if repeat > 1:
+        print(
+            f"  over {repeat} runs: cold {min(colds):.1f}-{max(colds):.1f} s, second open "
+            f"{min(warms):.1f}-{max(warms):.1f} s (medians below)"
+        )
+    return statistics.median(colds), statistics.median(warms), paths
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exercise", default="01-continuum")
@@ -202,7 +220,10 @@ def main(argv: list[str] | None = None) -> int:
         "--floor", action="store_true",
         help="also measure the bare stack (no course code) in a temporary copy",
     )  # fmt: skip
+    parser.add_argument("--repeat", type=int, default=1, help="runs per figure (median)")
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     sys.stdout.reconfigure(line_buffering=True)  # each figure shows as soon as it is measured
     site = args.site.resolve()
     lite = site / "lite"
@@ -217,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
     )
-    cold, warm, paths = measure(site, f"{args.exercise}.ipynb")
+    cold, warm, paths = measured(site, f"{args.exercise}.ipynb", args.repeat)
     raw, packed = static_host_bytes(site, paths)
     print(
         f"cold open: {len(paths)} files, {raw / 1e6:.1f} MB, {packed / 1e6:.1f} MB compressed "
@@ -233,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
             with tempfile.TemporaryDirectory() as scratch:
                 print(f"{what} (no course code: see --floor):")
                 floor = floor_site(site, Path(scratch), extra)
-                floor_cold, floor_warm, _ = measure(floor, FLOOR_NOTEBOOK)
+                floor_cold, floor_warm, _ = measured(floor, FLOOR_NOTEBOOK, args.repeat)
             print(
                 f"{what}: cold {floor_cold:.1f} s (budget ratio "
                 f"{floor_cold / BUDGET_COLD:.2f}), second open {floor_warm:.1f} s (budget ratio "
