@@ -92,13 +92,13 @@ def floor_site(site: Path, into: Path, extra: tuple[str, ...] = ()) -> Path:
 
     Its notebook imports ``extra`` and shows an ``IntSlider`` (see ``--floor``).
     """
+    from scripts.build_lite import KERNEL_PLUGIN
+
     lite = into / "lite"
     shutil.copytree(site / "lite", lite)
     config_path = lite / "jupyter-lite.json"
     config = json.loads(config_path.read_text(encoding="utf-8"))
-    kernel = config["jupyter-config-data"]["litePluginSettings"][
-        "@jupyterlite/pyodide-kernel-extension:kernel"
-    ]
+    kernel = config["jupyter-config-data"]["litePluginSettings"][KERNEL_PLUGIN]
     lock = json.loads((lite / "static" / "pyodide" / "pyodide-lock.json").read_text("utf-8"))
     kernel["loadPyodideOptions"]["packages"] = stack_closure(lock, extra)
     config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
