@@ -51,6 +51,16 @@ STACK_PACKAGES = (
     "micropip", "piplite", "ipywidgets", "widgetsnbextension",
 )  # fmt: skip
 FLOOR_NOTEBOOK = "floor.ipynb"
+#: What the floor notebook runs before importing an extra package, as the course does: the
+#: toolkit points dateutil at tzdata in the browser (toolkit/browser.py), or pandas' import
+#: alone parses every time zone, which the exercises never pay for.
+FLOOR_PRELUDE = {
+    "pandas": [
+        "import os, tzdata\n",
+        "from dateutil.tz import tz\n",
+        "tz.TZPATHS.insert(0, os.path.join(os.path.dirname(tzdata.__file__), 'zoneinfo'))\n",
+    ],
+}
 COMPRESSED_AS_IS = (".whl", ".zip", ".png", ".ico", ".woff", ".woff2", ".gz")
 BUDGET_COLD, BUDGET_WARM = 15.0, 6.0
 
@@ -90,7 +100,8 @@ def stack_closure(lock: dict, extra: tuple[str, ...] = ()) -> list[str]:
 def floor_site(site: Path, into: Path, extra: tuple[str, ...] = ()) -> Path:
     """A copy of ``site``'s JupyterLite build that preloads only the stack and ``extra``.
 
-    Its notebook imports ``extra`` and shows an ``IntSlider`` (see ``--floor``).
+    Its notebook imports ``extra`` (after :data:`FLOOR_PRELUDE`) and shows an ``IntSlider``
+    (see ``--floor``).
     """
     from scripts.build_lite import KERNEL_PLUGIN
 
@@ -107,7 +118,8 @@ def floor_site(site: Path, into: Path, extra: tuple[str, ...] = ()) -> Path:
             {
                 "cell_type": "code", "execution_count": None, "id": "floor", "metadata": {},
                 "outputs": [],
-                "source": [f"import {name}\n" for name in extra]
+                "source": [line for name in extra for line in FLOOR_PRELUDE.get(name, [])]
+                + [f"import {name}\n" for name in extra]
                 + ["import ipywidgets\n", "ipywidgets.IntSlider()"],
             }
         ],
