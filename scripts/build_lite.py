@@ -224,39 +224,42 @@ def dist_name(wheel: Path) -> str:
     return canonical(wheel.name.split("-")[0])
 
 
-#: Where a wheel's requirements are evaluated: Pyodide 0.27 (CPython 3.12.7 on wasm32).
-PYODIDE_PYTHON = "3.12.7"
-PYODIDE_MARKERS = {
-    "sys_platform": "emscripten",
-    "platform_system": "Emscripten",
-    "os_name": "posix",
-    "platform_machine": "wasm32",
-    "implementation_name": "cpython",
-    "platform_python_implementation": "CPython",
-    "python_version": PYODIDE_PYTHON.rsplit(".", 1)[0],
-    "python_full_version": PYODIDE_PYTHON,
-    "extra": "",
-}
+def pyodide_markers(python: str) -> dict[str, str]:
+    """The environment a requirement's marker is evaluated in: Pyodide's ``python`` on wasm32."""
+    return {
+        "sys_platform": "emscripten",
+        "platform_system": "Emscripten",
+        "os_name": "posix",
+        "platform_machine": "wasm32",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "python_version": python.rsplit(".", 1)[0],
+        "python_full_version": python,
+        "extra": "",
+    }
 
 
 #: Requirements that are JupyterLab's side of a package: the site's JupyterLab carries them.
 FRONTEND_ONLY = {"jupyterlab-widgets"}
 
 
-def requirements(meta) -> list[str]:
-    """The names a wheel's ``Requires-Dist`` asks for in Pyodide (no extras, no front end)."""
+def requirements(meta, python: str) -> list[str]:
+    """The names a wheel's ``Requires-Dist`` asks for in Pyodide's ``python`` (no extras, no
+    front end)."""
     from packaging.requirements import Requirement
 
+    markers = pyodide_markers(python)
     names = set()
     for line in meta.get_all("Requires-Dist") or []:
         requirement = Requirement(line)
-        if requirement.marker is None or requirement.marker.evaluate(PYODIDE_MARKERS):
+        if requirement.marker is None or requirement.marker.evaluate(markers):
             names.add(canonical(requirement.name))
     return sorted(names - FRONTEND_ONLY)
 
 
-def wheel_entry(wheel: Path) -> dict:
-    """A pyodide-lock.json entry for a wheel: name, version, imports, dependencies, sha256."""
+def wheel_entry(wheel: Path, python: str) -> dict:
+    """A pyodide-lock.json entry for a wheel: name, version, imports, sha256, and dependencies
+    as Pyodide's ``python`` (the lock's ``info.python``) sees them."""
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         meta_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
@@ -281,7 +284,7 @@ def wheel_entry(wheel: Path) -> dict:
         "sha256": sha256(wheel),
         "package_type": "package",
         "imports": [i for i in imports if not i.endswith(".data")],
-        "depends": requirements(meta),
+        "depends": requirements(meta, python),
         "unvendored_tests": False,
         "shared_library": False,
     }
@@ -331,21 +334,17 @@ def trimmed_lock(
     Each wheel not built by Pyodide lists what its metadata requires in Pyodide, so loading
     one package loads what it needs (the official entries already do).
     """
-    if lock["info"]["python"] != PYODIDE_PYTHON:
-        raise BuildError(
-            f"Pyodide's Python is {lock['info']['python']}, not {PYODIDE_PYTHON}: "
-            "update PYODIDE_PYTHON in scripts/build_lite.py"
-        )
+    python = lock["info"]["python"]
     packages = {}
     for entry in vendored:
         if entry["source"] == "official":
             item = dict(lock["packages"][entry["name"]])
         else:
-            item = wheel_entry(entry["path"])
+            item = wheel_entry(entry["path"], python)
         packages[entry["name"]] = item
         item["sha256"] = sha256(shipped.get(entry["path"], entry["path"]))
     for wheel in wheels:
-        item = wheel_entry(wheel)
+        item = wheel_entry(wheel, python)
         item["sha256"] = sha256(shipped[wheel])
         packages[item["name"]] = item
     for name, item in packages.items():

@@ -85,7 +85,7 @@ lite_compile = importlib.util.module_from_spec(CSPEC)
 CSPEC.loader.exec_module(lite_compile)
 
 
-def _wheel(path: Path) -> Path:
+def _wheel(path: Path, *requires: str) -> Path:
     import zipfile
 
     files = {
@@ -95,7 +95,8 @@ def _wheel(path: Path) -> Path:
         "demo/tests/test_core.py": "def test_it():\n    assert True\n",
         "demo/__pycache__/core.cpython-311.pyc": "stale",
         "single.py": "VALUE = 'top-level module'\n",
-        "demo-1.0.dist-info/METADATA": "Name: demo\nVersion: 1.0\n",
+        "demo-1.0.dist-info/METADATA": "Name: demo\nVersion: 1.0\n"
+        + "".join(f"Requires-Dist: {r}\n" for r in requires),
         "demo-1.0.dist-info/RECORD": "stale record\n",
         "demo-1.0.data/scripts/tool.py": "print('a script, not a module')\n",
     }
@@ -239,19 +240,9 @@ def test_the_shipped_lock_gives_the_compiled_files_sha256(tmp_path) -> None:
     assert lock["packages"]["numpy"]["sha256"] == "0" * 64  # the official lock is not changed
 
 
-def _wheel_requiring(path: Path, *requires: str) -> Path:
-    import zipfile
-
-    meta = "Name: demo\nVersion: 1.0\n" + "".join(f"Requires-Dist: {r}\n" for r in requires)
-    with zipfile.ZipFile(path, "w") as wheel:
-        wheel.writestr("demo/__init__.py", "")
-        wheel.writestr("demo-1.0.dist-info/METADATA", meta)
-    return path
-
-
 def test_a_wheels_lock_entry_lists_what_it_requires_in_pyodide(tmp_path) -> None:
     # Loading one package must load what it needs: pandas from PyPI listed nothing before.
-    wheel = _wheel_requiring(
+    wheel = _wheel(
         tmp_path / "demo-1.0-py3-none-any.whl",
         'numpy>=2.0.2; python_version < "3.14"',
         'numpy>=2.3.3; python_version >= "3.14"',
@@ -261,11 +252,12 @@ def test_a_wheels_lock_entry_lists_what_it_requires_in_pyodide(tmp_path) -> None
         'pytest>=8; extra == "test"',
         "jupyterlab_widgets~=3.0.15",  # JupyterLab's side: the site carries it
     )
-    assert build_lite.wheel_entry(wheel)["depends"] == ["numpy", "python-dateutil", "tzdata"]
+    depends = build_lite.wheel_entry(wheel, "3.12.7")["depends"]
+    assert depends == ["numpy", "python-dateutil", "tzdata"]
 
 
 def test_a_requirement_the_site_does_not_ship_stops_the_build(tmp_path, capsys) -> None:
-    wheel = _wheel_requiring(tmp_path / "demo-1.0-py3-none-any.whl", "requests>=2")
+    wheel = _wheel(tmp_path / "demo-1.0-py3-none-any.whl", "requests>=2")
     lock = {"info": {"version": "0.27.7", "python": "3.12.7"}, "packages": {}}
     with pytest.raises(build_lite.BuildError):
         build_lite.trimmed_lock(lock, [], [wheel], {wheel: wheel})
